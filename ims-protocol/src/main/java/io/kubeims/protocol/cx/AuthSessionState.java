@@ -28,11 +28,6 @@ public enum AuthSessionState implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static AuthSessionState fromCode(int code) {
-        for (AuthSessionState value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.AUTH_SESSION_STATE, code);
+        return EnumeratedAvpValue.fromCode(AuthSessionState.class, CxAvp.AUTH_SESSION_STATE, code);
     }
 }

@@ -28,11 +28,6 @@ public enum DisconnectCause implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static DisconnectCause fromCode(int code) {
-        for (DisconnectCause value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.DISCONNECT_CAUSE, code);
+        return EnumeratedAvpValue.fromCode(DisconnectCause.class, CxAvp.DISCONNECT_CAUSE, code);
     }
 }

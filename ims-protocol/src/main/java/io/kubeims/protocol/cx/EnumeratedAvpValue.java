@@ -10,4 +10,18 @@ public interface EnumeratedAvpValue {
 
     /** The Enumerated AVP this value belongs to. */
     CxAvp avp();
+
+    /**
+     * The constant of {@code type} carrying {@code code}: what every Enumerated enum's {@code fromCode} does.
+     *
+     * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
+     */
+    static <E extends Enum<E> & EnumeratedAvpValue> E fromCode(Class<E> type, CxAvp avp, int code) {
+        for (E value : type.getEnumConstants()) {
+            if (value.code() == code) {
+                return value;
+            }
+        }
+        throw new UnknownEnumeratedValueException(avp, code);
+    }
 }

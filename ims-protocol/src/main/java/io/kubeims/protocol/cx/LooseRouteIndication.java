@@ -27,11 +27,6 @@ public enum LooseRouteIndication implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static LooseRouteIndication fromCode(int code) {
-        for (LooseRouteIndication value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.LOOSE_ROUTE_INDICATION, code);
+        return EnumeratedAvpValue.fromCode(LooseRouteIndication.class, CxAvp.LOOSE_ROUTE_INDICATION, code);
     }
 }

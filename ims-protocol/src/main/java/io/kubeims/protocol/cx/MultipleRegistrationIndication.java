@@ -27,11 +27,6 @@ public enum MultipleRegistrationIndication implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static MultipleRegistrationIndication fromCode(int code) {
-        for (MultipleRegistrationIndication value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.MULTIPLE_REGISTRATION_INDICATION, code);
+        return EnumeratedAvpValue.fromCode(MultipleRegistrationIndication.class, CxAvp.MULTIPLE_REGISTRATION_INDICATION, code);
     }
 }

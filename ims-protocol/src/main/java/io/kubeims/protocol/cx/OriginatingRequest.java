@@ -26,11 +26,6 @@ public enum OriginatingRequest implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static OriginatingRequest fromCode(int code) {
-        for (OriginatingRequest value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.ORIGINATING_REQUEST, code);
+        return EnumeratedAvpValue.fromCode(OriginatingRequest.class, CxAvp.ORIGINATING_REQUEST, code);
     }
 }

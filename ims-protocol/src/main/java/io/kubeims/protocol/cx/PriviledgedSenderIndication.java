@@ -28,11 +28,6 @@ public enum PriviledgedSenderIndication implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static PriviledgedSenderIndication fromCode(int code) {
-        for (PriviledgedSenderIndication value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.PRIVILEDGED_SENDER_INDICATION, code);
+        return EnumeratedAvpValue.fromCode(PriviledgedSenderIndication.class, CxAvp.PRIVILEDGED_SENDER_INDICATION, code);
     }
 }

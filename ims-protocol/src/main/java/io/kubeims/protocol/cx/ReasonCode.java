@@ -30,11 +30,6 @@ public enum ReasonCode implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static ReasonCode fromCode(int code) {
-        for (ReasonCode value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.REASON_CODE, code);
+        return EnumeratedAvpValue.fromCode(ReasonCode.class, CxAvp.REASON_CODE, code);
     }
 }

@@ -48,11 +48,6 @@ public enum ServerAssignmentType implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static ServerAssignmentType fromCode(int code) {
-        for (ServerAssignmentType value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.SERVER_ASSIGNMENT_TYPE, code);
+        return EnumeratedAvpValue.fromCode(ServerAssignmentType.class, CxAvp.SERVER_ASSIGNMENT_TYPE, code);
     }
 }

@@ -30,11 +30,6 @@ public enum SessionPriority implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static SessionPriority fromCode(int code) {
-        for (SessionPriority value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.SESSION_PRIORITY, code);
+        return EnumeratedAvpValue.fromCode(SessionPriority.class, CxAvp.SESSION_PRIORITY, code);
     }
 }

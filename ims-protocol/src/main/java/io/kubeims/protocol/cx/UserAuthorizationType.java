@@ -31,11 +31,6 @@ public enum UserAuthorizationType implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static UserAuthorizationType fromCode(int code) {
-        for (UserAuthorizationType value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.USER_AUTHORIZATION_TYPE, code);
+        return EnumeratedAvpValue.fromCode(UserAuthorizationType.class, CxAvp.USER_AUTHORIZATION_TYPE, code);
     }
 }

@@ -27,11 +27,6 @@ public enum UserDataAlreadyAvailable implements EnumeratedAvpValue {
      * @throws UnknownEnumeratedValueException when the value is not defined for the AVP
      */
     public static UserDataAlreadyAvailable fromCode(int code) {
-        for (UserDataAlreadyAvailable value : values()) {
-            if (value.code == code) {
-                return value;
-            }
-        }
-        throw new UnknownEnumeratedValueException(CxAvp.USER_DATA_ALREADY_AVAILABLE, code);
+        return EnumeratedAvpValue.fromCode(UserDataAlreadyAvailable.class, CxAvp.USER_DATA_ALREADY_AVAILABLE, code);
     }
 }
