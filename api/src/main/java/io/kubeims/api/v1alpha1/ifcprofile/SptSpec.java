@@ -62,8 +62,9 @@ public class SptSpec {
     @JsonPropertyDescription("An SDP line type (e.g. m) with optional content regex.")
     private SessionDescriptionTrigger sessionDescription;
 
+    @Size(min = 1, max = 2)
     @JsonPropertyDescription("For method REGISTER: which registrations match (Initial, ReRegistration, "
-            + "DeRegistration); all when absent.")
+            + "DeRegistration); all when absent. At most two (TS 29.228 Annex E).")
     private List<RegistrationType> registrationTypes;
 
     public List<Integer> getGroups() {
