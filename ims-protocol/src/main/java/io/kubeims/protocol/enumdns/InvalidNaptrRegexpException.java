@@ -17,7 +17,7 @@ public class InvalidNaptrRegexpException extends IllegalArgumentException {
         EXTRA_DELIMITER,
         /** The first character cannot delimit: a digit, a backslash or the flag character 'i'. */
         INVALID_DELIMITER,
-        /** The ERE is empty, not POSIX ERE, or does not compile. */
+        /** The ERE is empty or not valid POSIX ERE; the cause is the InvalidPosixEreException. */
         BAD_ERE,
         /** A back-reference \0, or \N beyond the number of groups of the ERE. */
         BAD_BACKREFERENCE,

@@ -1,11 +1,12 @@
 package io.kubeims.protocol.enumdns;
 
 import io.kubeims.protocol.enumdns.InvalidNaptrRegexpException.Problem;
+import io.kubeims.protocol.regex.InvalidPosixEreException;
+import io.kubeims.protocol.regex.PosixEre;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The substitution expression of a NAPTR Regexp field (RFC 3402 3.2, RFC 3403 4.1), parsed and
@@ -26,19 +27,14 @@ public final class NaptrSubstitution {
 
     private final String expression;
     private final char delimiter;
-    private final String ere;
-    private final boolean caseInsensitive;
-    private final Pattern pattern;
+    private final PosixEre ere;
     /** Literal text (String) and back-references (Integer group numbers), in order. */
     private final List<Object> replacement;
 
-    private NaptrSubstitution(String expression, char delimiter, String ere, boolean caseInsensitive,
-            Pattern pattern, List<Object> replacement) {
+    private NaptrSubstitution(String expression, char delimiter, PosixEre ere, List<Object> replacement) {
         this.expression = expression;
         this.delimiter = delimiter;
         this.ere = ere;
-        this.caseInsensitive = caseInsensitive;
-        this.pattern = pattern;
         this.replacement = List.copyOf(replacement);
     }
 
@@ -46,9 +42,9 @@ public final class NaptrSubstitution {
      * Parses and compiles a Regexp field.
      *
      * @throws InvalidNaptrRegexpException when a delimiter is missing or extra, the delimiter is a
-     *     digit/backslash/'i', the ERE is empty or not valid POSIX ERE, a back-reference is \0 or
-     *     beyond the groups of the ERE, or a flag is not 'i'; {@link
-     *     InvalidNaptrRegexpException#problem()} tells which
+     *     digit/backslash/'i', the ERE is empty or not valid POSIX ERE (then the cause is the {@link
+     *     InvalidPosixEreException}), a back-reference is \0 or beyond the groups of the ERE, or a flag is
+     *     not 'i'; {@link InvalidNaptrRegexpException#problem()} tells which
      */
     public static NaptrSubstitution parse(String expression) {
         if (expression == null || expression.isEmpty()) {
@@ -72,7 +68,7 @@ public final class NaptrSubstitution {
             throw new InvalidNaptrRegexpException(expression, Problem.EXTRA_DELIMITER,
                     "more than 3 unescaped '" + delimiter + "' delimiters; escape a literal one as \\" + delimiter);
         }
-        String ere = parts.get(0);
+        String ereText = parts.get(0);
         String repl = parts.get(1);
         String flags = parts.get(2);
         boolean caseInsensitive = false;
@@ -83,10 +79,15 @@ public final class NaptrSubstitution {
             }
             caseInsensitive = true;
         }
-        Pattern pattern = PosixEre.compile(expression, ere, caseInsensitive);
-        int groups = pattern.matcher("").groupCount();
-        List<Object> replacement = parseReplacement(expression, repl, delimiter, groups);
-        return new NaptrSubstitution(expression, delimiter, ere, caseInsensitive, pattern, replacement);
+        PosixEre ere;
+        try {
+            ere = PosixEre.compile(ereText, caseInsensitive);
+        } catch (InvalidPosixEreException e) {
+            throw new InvalidNaptrRegexpException(expression, Problem.BAD_ERE,
+                    "'" + ereText + "' at index " + e.index() + ": " + e.problem(), e);
+        }
+        List<Object> replacement = parseReplacement(expression, repl, delimiter, ere.groupCount());
+        return new NaptrSubstitution(expression, delimiter, ere, replacement);
     }
 
     /**
@@ -95,7 +96,7 @@ public final class NaptrSubstitution {
      * @return the replacement with back-references filled in, or empty if the ERE does not match
      */
     public Optional<String> apply(String input) {
-        Matcher matcher = pattern.matcher(input);
+        Matcher matcher = ere.pattern().matcher(input);
         if (!matcher.find()) {
             return Optional.empty();
         }
@@ -124,17 +125,17 @@ public final class NaptrSubstitution {
 
     /** The POSIX ERE part, as it stands between the first two delimiters. */
     public String ere() {
-        return ere;
+        return ere.expression();
     }
 
     /** Whether the 'i' flag was given. */
     public boolean caseInsensitive() {
-        return caseInsensitive;
+        return ere.caseInsensitive();
     }
 
     /** The number of parenthesised groups of the ERE, i.e. the highest usable back-reference. */
     public int groupCount() {
-        return pattern.matcher("").groupCount();
+        return ere.groupCount();
     }
 
     @Override

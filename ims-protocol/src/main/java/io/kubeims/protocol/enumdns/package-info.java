@@ -10,6 +10,6 @@
  * <p>Not supported, by choice: non-terminal NAPTRs (empty flags with a replacement domain) are
  * skipped rather than followed; enumservices other than {@code E2U+sip} are ignored (including
  * the obsolete RFC 2916 spelling {@code sip+E2U}); POSIX leftmost-longest alternation is not
- * reproduced (see {@code PosixEre}).
+ * reproduced (see {@link io.kubeims.protocol.regex.PosixEre}).
  */
 package io.kubeims.protocol.enumdns;
