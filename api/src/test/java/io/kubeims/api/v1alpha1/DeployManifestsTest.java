@@ -51,15 +51,7 @@ class DeployManifestsTest {
 
     @BeforeAll
     static void generateSchemas(@TempDir Path dir) throws IOException {
-        CrdDriftTest.generate(dir);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path crd : files.toList()) {
-                JsonNode node = YAML.readTree(crd.toFile());
-                String kind = node.path("spec").path("names").path("kind").asText();
-                JsonNode schema = node.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema");
-                VALIDATORS.put(kind, new CrdSchemaValidator(schema));
-            }
-        }
+        VALIDATORS.putAll(CrdSchemas.generate(dir));
         assertEquals(CustomResources.BY_KIND.keySet(), VALIDATORS.keySet());
     }
 

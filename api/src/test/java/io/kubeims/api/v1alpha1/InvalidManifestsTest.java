@@ -26,14 +26,7 @@ class InvalidManifestsTest {
 
     @BeforeAll
     static void generateSchemas(@TempDir Path dir) throws IOException {
-        CrdDriftTest.generate(dir);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path crd : files.toList()) {
-                JsonNode node = YAML.readTree(crd.toFile());
-                VALIDATORS.put(node.path("spec").path("names").path("kind").asText(), new CrdSchemaValidator(
-                        node.path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema")));
-            }
-        }
+        VALIDATORS.putAll(CrdSchemas.generate(dir));
     }
 
     @ParameterizedTest(name = "{0}: {2}")
