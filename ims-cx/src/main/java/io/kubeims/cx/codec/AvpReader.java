@@ -25,11 +25,20 @@ final class AvpReader {
         return avp.getVendorId() & 0xFFFF_FFFFL;
     }
 
+    /**
+     * The AVP data as received. jdiameter empties the raw data of a Grouped AVP once it has been parsed (by anyone),
+     * so an empty value is re-encoded from the parsed inner AVPs; for a truly empty value that yields no octets.
+     */
     static byte[] raw(Avp avp) {
         try {
             byte[] raw = avp.getRaw();
-            return raw == null ? new byte[0] : raw;
-        } catch (AvpDataException e) {
+            if (raw != null && raw.length > 0) {
+                return raw;
+            }
+            avp.getGrouped();
+            byte[] encoded = avp.getRawData();
+            return encoded == null ? new byte[0] : encoded;
+        } catch (AvpDataException | RuntimeException e) {
             return new byte[0];
         }
     }
