@@ -33,6 +33,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jdiameter.api.Answer;
@@ -296,6 +297,11 @@ public final class CxNode implements CxClient, CxPoolClient, AutoCloseable {
         CompletableFuture<CxDecoded<A>> decoded = new CompletableFuture<>();
         exchange(request.command().code(), destinationRealm, destinationHost,
                 target -> codec.encodeRequest(request, target)).whenComplete((answer, failure) -> {
+                    if (failure instanceof TimeoutException) {
+                        decoded.completeExceptionally(new CxTimeoutException("no answer to "
+                                + request.command().requestAbbreviation() + " (no report from the stack)"));
+                        return;
+                    }
                     if (failure != null) {
                         decoded.completeExceptionally(failure);
                         return;
@@ -315,7 +321,9 @@ public final class CxNode implements CxClient, CxPoolClient, AutoCloseable {
 
     /**
      * Sends a request jdiameter creates (Session-Id, Vendor-Specific-Application-Id, Origin and Destination AVPs)
-     * and {@code filler} completes; the answer as received. Package-private: tests send malformed requests with it.
+     * and {@code filler} completes; the answer as received. Fails with CxTimeoutException, CxNoConnectionException,
+     * CxSendException, or a java.util.concurrent.TimeoutException from the backstop. Package-private: tests send
+     * malformed requests with it.
      */
     CompletableFuture<Answer> exchange(int commandCode, String destinationRealm, String destinationHost,
                                        Consumer<Request> filler) {
@@ -338,7 +346,11 @@ public final class CxNode implements CxClient, CxPoolClient, AutoCloseable {
         pending.add(future);
         future.whenComplete((answer, failure) -> {
             pending.remove(future);
-            session.release();
+            try {
+                session.release();
+            } catch (RuntimeException e) {
+                LOG.debug("session release on {}: {}", settings.originHost(), e.toString());
+            }
         });
         try {
             Request request = destinationHost == null
@@ -364,11 +376,9 @@ public final class CxNode implements CxClient, CxPoolClient, AutoCloseable {
             future.completeExceptionally(new CxSendException("could not send to " + target, e));
             return future;
         }
-        // should jdiameter never report (its timer gone with a stopping stack), the request still ends
-        CompletableFuture.delayedExecutor(timeoutMillis + BACKSTOP_MILLIS, TimeUnit.MILLISECONDS)
-                .execute(() -> future.completeExceptionally(new CxTimeoutException(
-                        "no answer from " + target + " within " + timeoutMillis + " ms (no report from the stack)")));
-        return future;
+        // should jdiameter never report (its timer gone with a stopping stack), the request still ends; the
+        // backstop timer is cancelled when the future completes first
+        return future.orTimeout(timeoutMillis + BACKSTOP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private static <A extends CxAnswer> CompletableFuture<A> answerOf(CompletableFuture<CxDecoded<A>> decoded) {
