@@ -72,6 +72,16 @@ abstract class HssStorageContract {
         }
     }
 
+    /** Fails naming the first pair of {@code taken} that does not increase. */
+    protected static void assertStrictlyIncreasing(List<Sqn> taken) {
+        for (int i = 1; i < taken.size(); i++) {
+            if (taken.get(i).compareTo(taken.get(i - 1)) <= 0) {
+                throw new AssertionError("SQN #" + i + " " + taken.get(i) + " is not above #" + (i - 1) + " "
+                        + taken.get(i - 1));
+            }
+        }
+    }
+
     /** The SQN with SEQ {@code seq} in the HE scheme of TS 33.102 C.3.2 from SQN_HE = 0: IND = SEQ mod 32. */
     protected static Sqn sqnWithSeq(long seq) {
         return Sqn.of(seq, (int) (seq % Sqn.IND_COUNT));
@@ -234,9 +244,7 @@ abstract class HssStorageContract {
         }
         Set<Sqn> all = new TreeSet<>();
         for (List<Sqn> taken : concurrently(tasks)) {
-            for (int i = 1; i < taken.size(); i++) {
-                assertTrue(taken.get(i).compareTo(taken.get(i - 1)) > 0, "not increasing: " + taken);
-            }
+            assertStrictlyIncreasing(taken);
             all.addAll(taken);
         }
         assertEquals(threads * perThread, all.size(), "duplicates issued");
