@@ -50,11 +50,16 @@ public final class HotRodHssStorage implements HssStorage {
      */
     public HotRodHssStorage(RemoteCacheManager manager, HssCacheNames names, String cacheXmlTemplate, Clock clock) {
         this.manager = manager;
-        this.subscribers = new CachedSubscriberStore(cache(names.subscribers(), cacheXmlTemplate),
-                cache(names.publicIdentities(), cacheXmlTemplate), new SubscriberJson(new CxUserDataReader()), clock,
-                CachedSubscriberStore.DEFAULT_CLAIM_LEASE);
-        this.dynamicState = new CachedDynamicStateStore(cache(names.sqn(), cacheXmlTemplate),
-                cache(names.registrations(), cacheXmlTemplate));
+        try {
+            this.subscribers = new CachedSubscriberStore(cache(names.subscribers(), cacheXmlTemplate),
+                    cache(names.publicIdentities(), cacheXmlTemplate), new SubscriberJson(new CxUserDataReader()),
+                    clock, CachedSubscriberStore.DEFAULT_CLAIM_LEASE);
+            this.dynamicState = new CachedDynamicStateStore(cache(names.sqn(), cacheXmlTemplate),
+                    cache(names.registrations(), cacheXmlTemplate));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
     }
 
     @Override

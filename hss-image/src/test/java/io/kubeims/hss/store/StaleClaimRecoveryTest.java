@@ -18,6 +18,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A put that died between claiming a public identity and writing its record leaves a claim nobody's record backs:
@@ -55,7 +56,7 @@ class StaleClaimRecoveryTest {
     private void leaveOrphanClaim(String impu) {
         String claim = new PublicIdentityClaim.Json().encode(
                 new PublicIdentityClaim("crashed@ims.example.com", clock.millis(), "t-1"));
-        assertEquals(true, index.putIfAbsent(impu, claim));
+        assertTrue(index.putIfAbsent(impu, claim));
     }
 
     @Test
