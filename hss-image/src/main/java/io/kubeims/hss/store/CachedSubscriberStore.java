@@ -1,0 +1,268 @@
+package io.kubeims.hss.store;
+
+import io.kubeims.hss.subscriber.IdentitySyntax;
+import io.kubeims.hss.subscriber.Subscriber;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * {@link SubscriberStore} over two {@link VersionedCache}s: subscribers by IMPI, and the public identity index
+ * IMPU -> {@link PublicIdentityClaim}. Neither cache offers a transaction spanning both, so the index follows a
+ * claim-then-commit protocol in which the subscriber record is the truth and a claim only reserves:
+ * <ol>
+ * <li>put claims every public identity first (create, refresh its own, or take over a stale one), refusing an
+ *     identity whose claimant's record lists it, or whose claim is younger than the lease (a put in flight);</li>
+ * <li>then writes the record by compare-and-set, checks afterwards that every claim is still its own (reverting
+ *     the record and refusing if a claim was lost), and releases the identities the previous version had;</li>
+ * <li>delete removes the record, then releases its claims.</li>
+ * </ol>
+ * A lookup answers an IMPU only when its claim's owner's record lists it, so a reader never sees a half-done put
+ * or delete, and a claim left by a crash in between is ignored and taken over once its lease has passed.
+ */
+final class CachedSubscriberStore implements SubscriberStore {
+
+    /** How long a claim not (yet) backed by its owner's record blocks other subscribers. */
+    static final Duration DEFAULT_CLAIM_LEASE = Duration.ofSeconds(30);
+
+    private static final int MAX_ATTEMPTS = 1_000;
+    private static final System.Logger LOG = System.getLogger(CachedSubscriberStore.class.getName());
+
+    private final VersionedCache subscribers;
+    private final VersionedCache publicIdentities;
+    private final SubscriberJson subscriberJson;
+    private final PublicIdentityClaim.Json claimJson = new PublicIdentityClaim.Json();
+    private final Clock clock;
+    private final Duration claimLease;
+
+    /**
+     * @param subscribers      subscriber records by IMPI
+     * @param publicIdentities the IMPU index
+     * @param subscriberJson   the record codec
+     * @param clock            time source of the claim lease
+     * @param claimLease       how long an unbacked claim is honoured
+     */
+    CachedSubscriberStore(VersionedCache subscribers, VersionedCache publicIdentities, SubscriberJson subscriberJson,
+            Clock clock, Duration claimLease) {
+        this.subscribers = subscribers;
+        this.publicIdentities = publicIdentities;
+        this.subscriberJson = subscriberJson;
+        this.clock = clock;
+        this.claimLease = claimLease;
+    }
+
+    @Override
+    public Optional<Subscriber> put(Subscriber subscriber) {
+        String impi = Objects.requireNonNull(subscriber, "subscriber").privateIdentity();
+        List<String> wanted = subscriber.publicIdentityUris();
+        String encoded = subscriberJson.encode(subscriber);
+        Set<String> claimedHere = new LinkedHashSet<>();
+        try {
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                Optional<VersionedCache.StoredValue> stored = subscribers.get(impi);
+                for (String impu : wanted) {
+                    if (claim(impu, impi)) {
+                        claimedHere.add(impu);
+                    }
+                }
+                boolean written = stored.isEmpty()
+                        ? subscribers.putIfAbsent(impi, encoded)
+                        : subscribers.replace(impi, stored.get(), encoded);
+                if (!written) {
+                    continue; // a concurrent put or delete of the same IMPI won; claims are ours, start again
+                }
+                for (String impu : wanted) {
+                    String owner = confirmClaim(impu, impi);
+                    if (!owner.equals(impi)) {
+                        revert(impi, encoded, stored);
+                        throw new DuplicatePublicIdentityException(impu, owner);
+                    }
+                }
+                Optional<Subscriber> previous = stored.flatMap(s -> decodePrevious(impi, s.value()));
+                for (String impu : stored.map(s -> listedInReplaced(impi, s.value())).orElse(List.of())) {
+                    if (!wanted.contains(impu)) {
+                        release(impu, impi);
+                    }
+                }
+                return previous;
+            }
+            throw new StoreContentionException(subscribers.name(), impi, MAX_ATTEMPTS);
+        } catch (RuntimeException e) {
+            // Give back what this call claimed and the stored record does not list (release checks that).
+            for (String impu : claimedHere) {
+                release(impu, impi);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Subscriber> get(String privateIdentity) {
+        String impi = IdentitySyntax.requirePrivateIdentity("privateIdentity", privateIdentity);
+        return subscribers.get(impi).map(s -> subscriberJson.decode(subscribers.name(), impi, s.value()));
+    }
+
+    @Override
+    public Optional<String> findPrivateIdentity(String publicIdentity) {
+        if (publicIdentity == null) {
+            return Optional.empty();
+        }
+        return publicIdentities.get(publicIdentity)
+                .map(s -> claimJson.decode(publicIdentities.name(), publicIdentity, s.value()).privateIdentity())
+                .filter(owner -> ownerLists(owner, publicIdentity));
+    }
+
+    @Override
+    public Optional<Subscriber> delete(String privateIdentity) {
+        String impi = IdentitySyntax.requirePrivateIdentity("privateIdentity", privateIdentity);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<VersionedCache.StoredValue> stored = subscribers.get(impi);
+            if (stored.isEmpty()) {
+                return Optional.empty();
+            }
+            if (subscribers.remove(impi, stored.get())) {
+                for (String impu : listedInReplaced(impi, stored.get().value())) {
+                    release(impu, impi);
+                }
+                return decodePrevious(impi, stored.get().value());
+            }
+        }
+        throw new StoreContentionException(subscribers.name(), impi, MAX_ATTEMPTS);
+    }
+
+    @Override
+    public long count() {
+        return subscribers.size();
+    }
+
+    /**
+     * Claims {@code impu} for {@code impi}, or refreshes its own claim so that it is fresh while the put is in
+     * flight.
+     *
+     * @return true if the claim was created or taken over (so this put must give it back if it fails)
+     * @throws DuplicatePublicIdentityException if another subscriber holds it
+     */
+    private boolean claim(String impu, String impi) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            String fresh = freshClaim(impi);
+            Optional<VersionedCache.StoredValue> existing = publicIdentities.get(impu);
+            if (existing.isEmpty()) {
+                if (publicIdentities.putIfAbsent(impu, fresh)) {
+                    return true;
+                }
+                continue;
+            }
+            PublicIdentityClaim claim = claimJson.decode(publicIdentities.name(), impu, existing.get().value());
+            if (claim.privateIdentity().equals(impi)) {
+                if (publicIdentities.replace(impu, existing.get(), fresh)) {
+                    return false;
+                }
+                continue;
+            }
+            if (ownerLists(claim.privateIdentity(), impu) || !leaseExpired(claim)) {
+                throw new DuplicatePublicIdentityException(impu, claim.privateIdentity());
+            }
+            // Stale: its owner's record does not list the IMPU and no put of the owner is in flight.
+            if (publicIdentities.replace(impu, existing.get(), fresh)) {
+                return true;
+            }
+        }
+        throw new StoreContentionException(publicIdentities.name(), impu, MAX_ATTEMPTS);
+    }
+
+    /**
+     * After the record is written: makes sure {@code impu} is claimed, re-claiming it if a concurrent release of
+     * the same IMPI removed it.
+     *
+     * @return the owner of the claim: {@code impi}, or whoever took it over
+     */
+    private String confirmClaim(String impu, String impi) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<VersionedCache.StoredValue> existing = publicIdentities.get(impu);
+            if (existing.isPresent()) {
+                return claimJson.decode(publicIdentities.name(), impu, existing.get().value()).privateIdentity();
+            }
+            if (publicIdentities.putIfAbsent(impu, freshClaim(impi))) {
+                return impi;
+            }
+        }
+        throw new StoreContentionException(publicIdentities.name(), impu, MAX_ATTEMPTS);
+    }
+
+    /**
+     * Removes {@code impi}'s claim on {@code impu} unless {@code impi}'s stored record lists it. If a put of the same
+     * IMPI wrote a record listing it meanwhile, the claim is restored.
+     */
+    private void release(String impu, String impi) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<VersionedCache.StoredValue> existing = publicIdentities.get(impu);
+            if (existing.isEmpty()
+                    || !claimJson.decode(publicIdentities.name(), impu, existing.get().value()).privateIdentity()
+                            .equals(impi)
+                    || ownerLists(impi, impu)) {
+                return;
+            }
+            if (publicIdentities.remove(impu, existing.get())) {
+                if (ownerLists(impi, impu)) {
+                    publicIdentities.putIfAbsent(impu, freshClaim(impi));
+                }
+                return;
+            }
+        }
+        throw new StoreContentionException(publicIdentities.name(), impu, MAX_ATTEMPTS);
+    }
+
+    /** Puts back the record this put replaced, if the stored one is still the one this put wrote. */
+    private void revert(String impi, String written, Optional<VersionedCache.StoredValue> previous) {
+        Optional<VersionedCache.StoredValue> now = subscribers.get(impi);
+        if (now.isEmpty() || !now.get().value().equals(written)) {
+            return;
+        }
+        if (previous.isPresent()) {
+            subscribers.replace(impi, now.get(), previous.get().value());
+        } else {
+            subscribers.remove(impi, now.get());
+        }
+    }
+
+    private boolean ownerLists(String owner, String impu) {
+        return subscribers.get(owner).map(s -> listedIn(owner, s.value()).contains(impu)).orElse(false);
+    }
+
+    private List<String> listedIn(String impi, String storedRecord) {
+        return subscriberJson.publicIdentities(subscribers.name(), impi, storedRecord);
+    }
+
+    /** The identities of a replaced or deleted record; none if it no longer decodes (its claims then go stale). */
+    private List<String> listedInReplaced(String impi, String stored) {
+        try {
+            return listedIn(impi, stored);
+        } catch (CorruptStoredValueException e) {
+            return List.of();
+        }
+    }
+
+    /** The replaced or deleted subscriber; a record that no longer decodes is overwritten, not returned. */
+    private Optional<Subscriber> decodePrevious(String impi, String stored) {
+        try {
+            return Optional.of(subscriberJson.decode(subscribers.name(), impi, stored));
+        } catch (CorruptStoredValueException e) {
+            LOG.log(System.Logger.Level.WARNING, "replaced an undecodable subscriber record: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private boolean leaseExpired(PublicIdentityClaim claim) {
+        return clock.millis() - claim.claimedAtMillis() >= claimLease.toMillis();
+    }
+
+    private String freshClaim(String impi) {
+        return claimJson.encode(new PublicIdentityClaim(impi, clock.millis(), UUID.randomUUID().toString()));
+    }
+}

@@ -1,0 +1,108 @@
+package io.kubeims.hss.store;
+
+import io.kubeims.protocol.ifc.xml.CxUserDataReader;
+import org.infinispan.Cache;
+import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.configuration.cache.Configuration;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.configuration.global.UncleanShutdownAction;
+import org.infinispan.manager.DefaultCacheManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The HSS's stores in embedded Infinispan (a single HSS, tests, local mode): local caches, each persisted to a
+ * soft-index file store under the data directory ({@code <dir>/<cache>/data} and {@code <dir>/<cache>/index}), write
+ * through, so subscribers, SQN and assignments survive a restart. The dynamic-state caches write with
+ * {@code sync-writes}: a write is on disk before {@code nextSqn} returns, so an SQN is never reused after a crash.
+ */
+public final class EmbeddedHssStorage implements HssStorage {
+
+    private final DefaultCacheManager manager;
+    private final SubscriberStore subscribers;
+    private final DynamicStateStore dynamicState;
+
+    /**
+     * Opens (creating if needed) the storage under {@code dataDirectory} with the default cache names.
+     *
+     * @throws UncheckedIOException if the directory cannot be created
+     */
+    public EmbeddedHssStorage(Path dataDirectory) {
+        this(dataDirectory, HssCacheNames.defaults(), Clock.systemUTC());
+    }
+
+    /**
+     * @param dataDirectory where the file stores and Infinispan's global state live; one storage at a time
+     * @param names         the cache names
+     * @param clock         time source of the public identity claim lease
+     * @throws UncheckedIOException if the directory cannot be created
+     */
+    public EmbeddedHssStorage(Path dataDirectory, HssCacheNames names, Clock clock) {
+        Path directory = dataDirectory.toAbsolutePath();
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the HSS data directory " + directory, e);
+        }
+        GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
+        global.cacheManagerName("kubeims-hss");
+        // A pod killed without a clean shutdown must come back with its data: IGNORE the dangling lock (the default
+        // FAIL would refuse to start, PURGE would wipe SQN state). The file stores recover on their own.
+        global.globalState().enable().persistentLocation(directory.toString())
+                .uncleanShutdownAction(UncleanShutdownAction.IGNORE);
+        DefaultCacheManager started = new DefaultCacheManager(global.build());
+        try {
+            started.defineConfiguration(names.subscribers(), fileStored(directory, names.subscribers(), false));
+            started.defineConfiguration(names.publicIdentities(),
+                    fileStored(directory, names.publicIdentities(), false));
+            started.defineConfiguration(names.sqn(), fileStored(directory, names.sqn(), true));
+            started.defineConfiguration(names.registrations(), fileStored(directory, names.registrations(), true));
+            this.subscribers = new CachedSubscriberStore(cache(started, names.subscribers()),
+                    cache(started, names.publicIdentities()), new SubscriberJson(new CxUserDataReader()), clock,
+                    CachedSubscriberStore.DEFAULT_CLAIM_LEASE);
+            this.dynamicState = new CachedDynamicStateStore(cache(started, names.sqn()),
+                    cache(started, names.registrations()));
+        } catch (RuntimeException e) {
+            started.stop();
+            throw e;
+        }
+        this.manager = started;
+    }
+
+    @Override
+    public SubscriberStore subscribers() {
+        return subscribers;
+    }
+
+    @Override
+    public DynamicStateStore dynamicState() {
+        return dynamicState;
+    }
+
+    @Override
+    public void close() {
+        manager.stop();
+    }
+
+    private static Configuration fileStored(Path directory, String cacheName, boolean syncWrites) {
+        ConfigurationBuilder builder = new ConfigurationBuilder();
+        builder.clustering().cacheMode(CacheMode.LOCAL);
+        builder.persistence().passivation(false)
+                .addSoftIndexFileStore()
+                .dataLocation(directory.resolve(cacheName).resolve("data").toString())
+                .indexLocation(directory.resolve(cacheName).resolve("index").toString())
+                .syncWrites(syncWrites)
+                .purgeOnStartup(false);
+        return builder.build();
+    }
+
+    private static VersionedCache cache(DefaultCacheManager manager, String name) {
+        Cache<String, String> cache = manager.getCache(name);
+        return new EmbeddedVersionedCache(cache);
+    }
+}
