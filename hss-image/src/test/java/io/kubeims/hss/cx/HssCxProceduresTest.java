@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubeims.cx.message.CxAnswer;
-import io.kubeims.cx.message.CxResult;
 import io.kubeims.cx.message.LocationInfoAnswer;
 import io.kubeims.cx.message.LocationInfoRequest;
 import io.kubeims.cx.message.MultimediaAuthAnswer;
@@ -603,5 +602,48 @@ class HssCxProceduresTest {
         Subscriber s = provision(HssTestSubscribers.aka(uniqueName("amf")));
         byte[] randAutn = akaMar(s, SCSCF_POOL, 1).authDataItems().get(0).sipAuthenticate();
         assertArrayEquals(new byte[] {(byte) 0x80, 0x00}, Autn.fromOctets(Arrays.copyOfRange(randAutn, 16, 32)).amf());
+    }
+
+    @Test
+    void oneDebugLinePerTransactionWithoutSecrets() throws Exception {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(HssCxProcedures.class.getName());
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                String message = record.getMessage();
+                if (record.getParameters() != null) {
+                    message = org.slf4j.helpers.MessageFormatter.arrayFormat(message, record.getParameters())
+                            .getMessage();
+                }
+                lines.add(message);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level before = logger.getLevel();
+        logger.setLevel(java.util.logging.Level.FINE);
+        logger.addHandler(handler);
+        try {
+            Subscriber s = provision(HssTestSubscribers.digest(uniqueName("logged"), "hunter2"));
+            MultimediaAuthAnswer answer = mar(s, SCSCF_POOL, 1,
+                    SipAuthDataItem.request(SipAuthenticationScheme.SIP_DIGEST));
+            assertResult(DiameterResultCode.SUCCESS, answer);
+            String ha1 = answer.authDataItems().get(0).digestAuthenticate().digestHa1();
+            List<String> marLines = lines.stream().filter(line -> line.contains("MAR")).toList();
+            assertEquals(1, marLines.size(), lines.toString());
+            String line = marLines.get(0);
+            assertTrue(line.contains(s.privateIdentity()) && line.contains("Session-Id"), line);
+            assertTrue(!line.contains("hunter2") && !line.contains(ha1), "no password or HA1 in " + line);
+        } finally {
+            logger.removeHandler(handler);
+            logger.setLevel(before);
+        }
     }
 }
