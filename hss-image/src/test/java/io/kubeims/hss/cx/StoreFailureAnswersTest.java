@@ -36,9 +36,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A failing dynamic-state store never escapes a handler: lost compare-and-set races become DIAMETER_TOO_BUSY
- * (3004), any other store error DIAMETER_UNABLE_TO_COMPLY (5012). The subscribers are real (embedded storage); the
- * dynamic state is a store whose every operation fails the given way, which a real cache cannot be made to do on
- * demand.
+ * (3004), any other store error DIAMETER_UNABLE_TO_COMPLY (5012). The subscribers are real (embedded storage). The
+ * 5012 case uses a real storage that has been closed; for 3004 the dynamic state is a store whose every operation
+ * reports exhausted compare-and-set retries, which a real cache cannot be made to do on demand.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoreFailureAnswersTest {
@@ -123,11 +123,21 @@ class StoreFailureAnswersTest {
     }
 
     @Test
-    void anyOtherStoreFailureIsUnableToComply() {
-        List<CxAnswer> answers = everyCommand(failing(() -> new IllegalStateException("backend unreachable")));
-        for (CxAnswer answer : answers) {
-            assertTrue(answer.result().is(DiameterResultCode.UNABLE_TO_COMPLY), answer.command() + ": "
-                    + answer.result());
+    void aStoreThatIsGoneIsUnableToComply() throws Exception {
+        // A real failure: the dynamic state of an embedded storage whose cache manager has been stopped.
+        Path goneDirectory = Files.createTempDirectory("hss-gone-");
+        try {
+            EmbeddedHssStorage gone = new EmbeddedHssStorage(goneDirectory);
+            DynamicStateStore state = gone.dynamicState();
+            gone.close();
+            List<CxAnswer> answers = everyCommand(state);
+            assertEquals(4, answers.size());
+            for (CxAnswer answer : answers) {
+                assertTrue(answer.result().is(DiameterResultCode.UNABLE_TO_COMPLY), answer.command() + ": "
+                        + answer.result());
+            }
+        } finally {
+            HssTestBed.deleteTree(goneDirectory);
         }
     }
 }
