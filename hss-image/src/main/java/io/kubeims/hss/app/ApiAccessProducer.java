@@ -20,9 +20,10 @@ public class ApiAccessProducer {
 
     private static final Logger LOG = Logger.getLogger(ApiAccessProducer.class);
 
+    /** Before the storage opens ({@code @Startup} default priority 2500): a missing token fails fast and cheaply. */
     @Produces
     @Singleton
-    @Startup
+    @Startup(1000)
     BearerTokenVerifier verifier(HssSettings settings) {
         return resolve(settings.api());
     }

@@ -3,7 +3,6 @@ package io.kubeims.hss.provisioning;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
@@ -16,6 +15,7 @@ import io.kubeims.protocol.ifc.InvalidIfcException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.infinispan.commons.CacheException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -95,6 +95,14 @@ public class ApiErrorMapping {
                 ApiError.of("the store is busy with concurrent updates of this subscriber; retry", null));
     }
 
+    /** Infinispan failed (Hot Rod server unreachable, cache stopped during shutdown): the client may retry. */
+    @ServerExceptionMapper
+    public Response storeUnavailable(CacheException e) {
+        LOG.warnf("503 answered: the store failed: %s: %s", e.getClass().getName(), e.getMessage());
+        return json(Response.Status.SERVICE_UNAVAILABLE, ApiError.of("the subscriber store is unavailable; retry",
+                null));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.warnf(e, "500 answered: %s", e.getClass().getName());
@@ -102,7 +110,7 @@ public class ApiErrorMapping {
     }
 
     private static ApiError jsonError(JsonProcessingException e) {
-        String field = e instanceof DatabindException databind ? path((JsonMappingException) databind) : null;
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
         String problem;
         if (e instanceof UnrecognizedPropertyException) {
             problem = "is not a known field";

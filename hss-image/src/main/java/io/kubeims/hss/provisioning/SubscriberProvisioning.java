@@ -106,6 +106,7 @@ public class SubscriberProvisioning {
             deleted = subscribers.delete(privateIdentity)
                     .orElseThrow(() -> UnknownResourceException.subscriber(privateIdentity));
         }
+        LOG.debugf("subscriber %s deleted", privateIdentity);
         notifyListener(privateIdentity, () -> listener.deleted(deleted));
         return deleted;
     }
@@ -157,6 +158,8 @@ public class SubscriberProvisioning {
         if (record.serverName() == null) {
             throw new NotRegisteredException(privateIdentity);
         }
+        LOG.debugf("de-registration of %s from %s requested (%s)", privateIdentity, record.serverName(),
+                reason.reasonCode());
         notifyListener(privateIdentity, () -> listener.deregistrationRequested(privateIdentity, reason));
         return record;
     }
@@ -174,9 +177,11 @@ public class SubscriberProvisioning {
 
     private void store(Optional<Subscriber> before, Subscriber after) {
         if (before.isPresent() && before.get().equals(after)) {
+            LOG.debugf("subscriber %s unchanged", after.privateIdentity());
             return;
         }
         subscribers.put(after);
+        LOG.debugf("subscriber %s %s", after.privateIdentity(), before.isEmpty() ? "created" : "changed");
         notifyListener(after.privateIdentity(), before.isEmpty() ? () -> listener.created(after)
                 : () -> listener.changed(before.get(), after));
     }
