@@ -10,6 +10,7 @@ import static io.kubeims.hss.provisioning.ApiFixtures.akaSubscriber;
 import static io.kubeims.hss.provisioning.ApiFixtures.api;
 import static io.kubeims.hss.provisioning.ApiFixtures.subscriber;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -59,7 +60,7 @@ class OperationsEndpointsTest {
                 "kubeims_hss_provisioning_operations_total{operation=\"subscriber.put\",outcome=\"created\"}",
                 "kubeims_hss_provisioning_operations_total{operation=\"subscriber.get\",outcome=\"not_found\"}",
                 "kubeims_hss_provisioning_operations_total{operation=\"none\",outcome=\"unauthorized\"}")) {
-            org.hamcrest.MatcherAssert.assertThat(metrics, containsString(series));
+            assertThat(metrics, containsString(series));
         }
     }
 }

@@ -10,6 +10,7 @@ import io.kubeims.protocol.ifc.ApplicationServer;
 import io.kubeims.protocol.ifc.DefaultHandling;
 import io.kubeims.protocol.ifc.InitialFilterCriteria;
 import io.kubeims.protocol.ifc.MethodCondition;
+import io.kubeims.protocol.ifc.ProfilePartIndicator;
 import io.kubeims.protocol.ifc.ServicePointTrigger;
 import io.kubeims.protocol.ifc.SessionCase;
 import io.kubeims.protocol.ifc.SessionCaseCondition;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static io.kubeims.hss.provisioning.ApiFixtures.PASSWORD;
@@ -91,6 +93,20 @@ class SubResourceApiTest {
     }
 
     @Test
+    void addingAnotherSubscribersIdentityIsAConflict() {
+        api(token).body(akaSubscriber("sip:holder@ims.example.test")).put(subscriber("holder@ims.example.test"))
+                .then().statusCode(201);
+        api(token).body(akaSubscriber("sip:taker@ims.example.test")).put(subscriber("taker@ims.example.test"))
+                .then().statusCode(201);
+
+        api(token).put(subscriber("taker@ims.example.test") + "/public-identities/sip:holder@ims.example.test")
+                .then().statusCode(409)
+                .body("publicIdentity", equalTo("sip:holder@ims.example.test"))
+                .body("owner", equalTo("holder@ims.example.test"));
+        assertEquals(List.of("created"), listener.kindsFor("taker@ims.example.test"));
+    }
+
+    @Test
     void identityWithUriParametersIsAddressedWithAnEncodedSemicolon() {
         String impi = "params@ims.example.test";
         api(token).body(akaSubscriber("sip:params@ims.example.test")).put(subscriber(impi)).then().statusCode(201);
@@ -128,7 +144,7 @@ class SubResourceApiTest {
                 .put(subscriber(impi) + "/auth").then().statusCode(204);
 
         api(token).get(subscriber(impi)).then().statusCode(200)
-                .body("auth", equalTo(java.util.Map.of("scheme", "SIP-Digest")));
+                .body("auth", equalTo(Map.of("scheme", "SIP-Digest")));
         assertEquals(new SipDigestCredentials(PASSWORD), storage.subscribers().get(impi).orElseThrow().credentials());
         List<RecordingChangeListener.Call> calls = listener.callsFor(impi);
         assertEquals(List.of("created", "changed"), listener.kindsFor(impi));
@@ -152,7 +168,7 @@ class SubResourceApiTest {
                                         new SessionCaseCondition(SessionCase.ORIGINATING_REGISTERED)))),
                         new ApplicationServer("sip:tas.ims.example.test", DefaultHandling.SESSION_TERMINATED, null,
                                 false, false),
-                        io.kubeims.protocol.ifc.ProfilePartIndicator.REGISTERED),
+                        ProfilePartIndicator.REGISTERED),
                 new InitialFilterCriteria(20, null,
                         new ApplicationServer("sip:logger.ims.example.test", DefaultHandling.SESSION_CONTINUED,
                                 "audit", false, false),

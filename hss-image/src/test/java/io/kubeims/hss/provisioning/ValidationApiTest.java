@@ -19,6 +19,7 @@ import static io.kubeims.hss.provisioning.ApiFixtures.OPC;
 import static io.kubeims.hss.provisioning.ApiFixtures.akaSubscriber;
 import static io.kubeims.hss.provisioning.ApiFixtures.api;
 import static io.kubeims.hss.provisioning.ApiFixtures.subscriber;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -43,11 +44,8 @@ class ValidationApiTest {
     @BeforeEach
     void provision() {
         // Idempotent: the first test creates it, the others replace it with the same body.
-        api(token).body(akaSubscriber(IMPU)).put(subscriber(IMPI)).then().statusCode(anyOf201or200());
-    }
-
-    private static org.hamcrest.Matcher<Integer> anyOf201or200() {
-        return org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201));
+        api(token).body(akaSubscriber(IMPU)).put(subscriber(IMPI)).then().statusCode(anyOf(equalTo(200),
+                equalTo(201)));
     }
 
     static Stream<Arguments> badSubscriberBodies() {
