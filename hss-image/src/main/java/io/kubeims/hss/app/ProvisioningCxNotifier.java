@@ -119,7 +119,10 @@ public class ProvisioningCxNotifier implements SubscriberChangeListener {
         }));
     }
 
-    /** A deleted subscriber whose RTR no S-CSCF took: forget the assignment the RTR was about (runs on the store executor). */
+    /**
+     * A deleted subscriber whose RTR no S-CSCF took: forgets the assignment the RTR was about. Runs on the store
+     * executor.
+     */
     private void clearUndelivered(String impi, DeregistrationOutcome outcome) {
         String server;
         if (outcome instanceof DeregistrationOutcome.Refused refused) {

@@ -78,7 +78,8 @@ class CxWiringTest {
             {"initialFilterCriteria": [
               {"priority": 5, "profilePartIndicator": "Registered",
                "triggerPoint": {"conditionType": "CNF", "spts": [{"method": "MESSAGE", "groups": [0]}]},
-               "applicationServer": {"serverName": "sip:smsc.ims.example.test", "defaultHandling": "SessionContinued"}}]}
+               "applicationServer": {"serverName": "sip:smsc.ims.example.test",
+                                     "defaultHandling": "SessionContinued"}}]}
             """;
 
     @ConfigProperty(name = "kubeims.hss.api.token")
@@ -101,7 +102,8 @@ class CxWiringTest {
 
     @BeforeAll
     void connectScscf() throws Exception {
-        scscf = CxNode.scscf(CxNodeSettings.cscf(REPLICA, REALM, "127.0.0.1", DiameterTestPort.freePort("127.0.0.1"),
+        int scscfPort = DiameterTestPort.freePort("127.0.0.1");
+        scscf = CxNode.scscf(CxNodeSettings.cscf(REPLICA, REALM, "127.0.0.1", scscfPort,
                         new CxPeerAddress("hss." + REALM, hssAddress, hssPort))
                 .requestTimeout(Duration.ofSeconds(3)).startTimeout(WAIT).build(), replica);
         assertTrue(scscf.start(), "the S-CSCF replica connects to the HSS");
@@ -160,9 +162,8 @@ class CxWiringTest {
 
     @Test
     void metricsCountAndTimeEveryCommandByResult() throws Exception {
-        String unknown =
-                "kubeims_hss_diameter_requests_total{command=\"MAR\",result_code=\"5001\",result_type=\"experimental\"}";
-        String success = "kubeims_hss_diameter_requests_total{command=\"SAR\",result_code=\"2001\",result_type=\"base\"}";
+        String unknown = requests("MAR", "5001", "experimental");
+        String success = requests("SAR", "2001", "base");
         String marCount = "kubeims_hss_diameter_request_duration_seconds_count{command=\"MAR\"}";
         String metrics = metrics();
         double unknownBefore = sample(metrics, unknown);
@@ -190,11 +191,12 @@ class CxWiringTest {
     @Test
     void changedIfcsOfARegisteredUserArePushed() throws Exception {
         String impi = register(provision("bob"));
-        double pushedBefore = sample(metrics(), "kubeims_hss_cx_notifications_total{command=\"PPR\",outcome=\"pushed\"}");
+        double pushedBefore = sample(metrics(), notifications("PPR", "pushed"));
 
         api().body(IFC_BODY).put(subscriber(impi) + "/ifcs").then().statusCode(200);
 
-        PushProfileRequest ppr = await("a PPR for " + impi, () -> replica.pprsFor(impi), list -> !list.isEmpty()).get(0);
+        PushProfileRequest ppr = await("a PPR for " + impi, () -> replica.pprsFor(impi), list -> !list.isEmpty())
+                .get(0);
         ImsSubscription pushed = new CxUserDataReader().read(ppr.userData());
         List<InitialFilterCriteria> ifcs = pushed.serviceProfiles().get(0).initialFilterCriteria();
         assertEquals(1, ifcs.size());
@@ -202,10 +204,9 @@ class CxWiringTest {
         assertEquals("sip:smsc.ims.example.test", ifcs.get(0).applicationServer().serverName());
         assertEquals(new RegistrationRecord(RegistrationState.REGISTERED, POOL, null),
                 storage.dynamicState().registration(impi), "a PPR changes no registration");
-        await("the PPR counted", () -> sample(metrics(),
-                "kubeims_hss_cx_notifications_total{command=\"PPR\",outcome=\"pushed\"}"), n -> n == pushedBefore + 1);
-        assertTrue(sample(metrics(),
-                "kubeims_hss_diameter_requests_total{command=\"PPR\",result_code=\"2001\",result_type=\"base\"}") >= 1);
+        await("the PPR counted", () -> sample(metrics(), notifications("PPR", "pushed")),
+                n -> n == pushedBefore + 1);
+        assertTrue(sample(metrics(), requests("PPR", "2001", "base")) >= 1);
     }
 
     @Test
@@ -231,7 +232,8 @@ class CxWiringTest {
         api().body("{\"barred\": false, \"barredPublicIdentities\": [\"tel:+15550100004\"]}")
                 .put(subscriber(impi) + "/barring").then().statusCode(200);
 
-        PushProfileRequest ppr = await("a PPR for " + impi, () -> replica.pprsFor(impi), list -> !list.isEmpty()).get(0);
+        PushProfileRequest ppr = await("a PPR for " + impi, () -> replica.pprsFor(impi), list -> !list.isEmpty())
+                .get(0);
         List<PublicIdentity> identities = new CxUserDataReader().read(ppr.userData()).serviceProfiles().get(0)
                 .publicIdentities();
         assertEquals(List.of(false, true), identities.stream().map(PublicIdentity::barringIndication).toList());
@@ -288,15 +290,25 @@ class CxWiringTest {
     void deletingWhileThePoolRefusesStillClearsTheRegistration() throws Exception {
         String impi = register(provision("heidi"));
         replica.answer(impi, CxResult.of(DiameterResultCode.UNABLE_TO_COMPLY));
-        double refusedBefore = sample(metrics(), "kubeims_hss_cx_notifications_total{command=\"RTR\",outcome=\"refused\"}");
+        double refusedBefore = sample(metrics(), notifications("RTR", "refused"));
 
-        api().delete(subscriber(impi)).then().statusCode(204);
+        try (CapturedLog log = CapturedLog.of("io.kubeims.hss")) {
+            api().delete(subscriber(impi)).then().statusCode(204);
 
-        await("an RTR for " + impi, () -> replica.rtrsFor(impi), list -> !list.isEmpty());
-        await("the registration of deleted " + impi + " cleared", () -> storage.dynamicState().registration(impi),
-                RegistrationRecord.notRegistered()::equals);
-        await("the refusal counted", () -> sample(metrics(),
-                "kubeims_hss_cx_notifications_total{command=\"RTR\",outcome=\"refused\"}"), n -> n == refusedBefore + 1);
+            await("an RTR for " + impi, () -> replica.rtrsFor(impi), list -> !list.isEmpty());
+            await("the registration of deleted " + impi + " cleared",
+                    () -> storage.dynamicState().registration(impi), RegistrationRecord.notRegistered()::equals);
+            await("the refusal counted", () -> sample(metrics(), notifications("RTR", "refused")),
+                    n -> n == refusedBefore + 1);
+
+            // the outcome is logged once, as a warning naming the IMPI and the answer; no key material anywhere
+            List<CapturedLog.Line> warnings = log.at(org.jboss.logmanager.Level.WARN, impi);
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(warnings.get(0).message().contains("5012"), warnings.get(0).message());
+            assertEquals(1, log.containing("cleared although the RTR was not taken").size());
+            assertEquals(List.of(), log.containing(K));
+            assertEquals(List.of(), log.containing(OP));
+        }
     }
 
     @Test
@@ -360,6 +372,15 @@ class CxWiringTest {
     }
 
     /** The value of one series in the Prometheus text, 0 when it is not there yet. */
+    private static String requests(String command, String code, String type) {
+        return "kubeims_hss_diameter_requests_total{command=\"" + command + "\",result_code=\"" + code
+                + "\",result_type=\"" + type + "\"}";
+    }
+
+    private static String notifications(String command, String outcome) {
+        return "kubeims_hss_cx_notifications_total{command=\"" + command + "\",outcome=\"" + outcome + "\"}";
+    }
+
     private static double sample(String metrics, String series) {
         for (String line : metrics.split("\n")) {
             if (line.startsWith(series + " ")) {

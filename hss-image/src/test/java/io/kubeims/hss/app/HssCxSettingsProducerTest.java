@@ -79,6 +79,6 @@ class HssCxSettingsProducerTest {
         InvalidHssSettingsException items = assertThrows(InvalidHssSettingsException.class,
                 () -> build(new SettingsValues.CxValues(Optional.empty(), Optional.empty(), Optional.empty(), 33,
                         Optional.empty(), false, 4)));
-        assertTrue(items.getMessage().equals("kubeims.hss.cx.max-auth-items: must be 1..32, was 33"), items.getMessage());
+        assertEquals("kubeims.hss.cx.max-auth-items: must be 1..32, was 33", items.getMessage());
     }
 }

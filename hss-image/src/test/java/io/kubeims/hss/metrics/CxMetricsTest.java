@@ -110,8 +110,8 @@ class CxMetricsTest {
         // every request took less than the largest bucket bound (10 s)
         assertEquals(2.0, sample(scrape,
                 "kubeims_hss_diameter_request_duration_seconds_bucket{command=\"MAR\",le=\"+Inf\"}"));
-        assertTrue(scrape.contains("kubeims_hss_diameter_request_duration_seconds_bucket{command=\"MAR\",le=\"0.001\"}"),
-                "a 1 ms bucket");
+        assertEquals(0.0, sample(scrape,
+                "kubeims_hss_diameter_request_duration_seconds_bucket{command=\"SAR\",le=\"0.001\"}"), "a 1 ms bucket");
     }
 
     @Test
@@ -147,7 +147,8 @@ class CxMetricsTest {
 
         String scrape = registry.scrape();
         assertEquals(2.0, sample(scrape, "kubeims_hss_cx_notifications_total{command=\"PPR\",outcome=\"pushed\"}"));
-        assertEquals(1.0, sample(scrape, "kubeims_hss_cx_notifications_total{command=\"RTR\",outcome=\"unreachable\"}"));
+        assertEquals(1.0, sample(scrape,
+                "kubeims_hss_cx_notifications_total{command=\"RTR\",outcome=\"unreachable\"}"));
     }
 
     /** The value of one series; fails the test when it is absent. */
