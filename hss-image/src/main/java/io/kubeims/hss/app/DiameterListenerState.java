@@ -1,8 +1,10 @@
 package io.kubeims.hss.app;
 
+import java.util.List;
+
 /**
- * Whether the HSS's Diameter Cx listener accepts connections, as the readiness check reports it. The Cx server
- * provides a bean of this type; until then {@link NoDiameterListener} answers {@link Status#NOT_APPLICABLE}.
+ * Whether the HSS's Diameter Cx listener accepts connections, and which peers are connected, as the readiness check
+ * reports it. {@link CxServer} is the HSS's one implementation.
  */
 public interface DiameterListenerState {
 
@@ -12,10 +14,15 @@ public interface DiameterListenerState {
         NOT_APPLICABLE,
         /** The listening socket accepts connections. */
         LISTENING,
-        /** The listener should run but does not (not started yet, or failed): the HSS is not ready. */
+        /** The listener should run but does not (not started yet, failed or stopped): the HSS is not ready. */
         NOT_LISTENING
     }
 
     /** The current state; must answer at once (it is called from the readiness probe). */
     Status status();
+
+    /** The Origin-Hosts of the peers connected with the Cx application (CER/CEA done), sorted; at once. */
+    default List<String> connectedPeers() {
+        return List.of();
+    }
 }

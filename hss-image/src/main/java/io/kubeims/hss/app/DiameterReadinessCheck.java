@@ -5,7 +5,12 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Readiness: DOWN while the Diameter Cx listener should accept connections and does not. */
+import java.util.List;
+
+/**
+ * Readiness: DOWN while the Diameter Cx listener should accept connections and does not. Connected peers are
+ * reported (count and Origin-Hosts) but do not decide readiness: the CSCFs connect to the HSS, not the reverse.
+ */
 @Readiness
 @ApplicationScoped
 public class DiameterReadinessCheck implements HealthCheck {
@@ -19,9 +24,12 @@ public class DiameterReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         DiameterListenerState.Status status = listener.status();
+        List<String> peers = listener.connectedPeers();
         return HealthCheckResponse.named("diameter-listener")
                 .status(status != DiameterListenerState.Status.NOT_LISTENING)
                 .withData("status", status.name())
+                .withData("connectedPeers", peers.size())
+                .withData("peers", String.join(",", peers))
                 .build();
     }
 }

@@ -26,6 +26,9 @@ public interface HssSettings {
     /** The Diameter Cx listener. */
     Diameter diameter();
 
+    /** What the Cx procedures answer and how RTR/PPR are sent. */
+    Cx cx();
+
     /** Which storage backend the HSS opens at startup. */
     enum StoreMode {
         /** Embedded Infinispan with file stores under {@link Store#dataDir()}: one HSS, tests, local mode. */
@@ -109,5 +112,39 @@ public interface HssSettings {
 
         /** How long an RTR or PPR the HSS sends waits for its answer; the Cx node's default when absent. */
         Optional<Duration> requestTimeout();
+    }
+
+    /**
+     * {@code kubeims.hss.cx.*}: the Server-Capabilities of UAA/LIA (TS 29.229 6.3.4), the vector limit of MAA,
+     * roaming, and the threads of RTR/PPR store work.
+     */
+    interface Cx {
+
+        /**
+         * Server-Names (SIP URIs) of the S-CSCF pools the I-CSCF may choose; {@code sip:scscf.<realm>:6060} when
+         * neither this nor a capability is set. A pool's replicas have Origin-Hosts {@code <name>.<pool host>}.
+         */
+        Optional<List<String>> scscfPool();
+
+        /** Mandatory-Capability values (TS 29.229 6.3.5) an S-CSCF must have for these subscribers. */
+        Optional<List<Long>> mandatoryCapabilities();
+
+        /** Optional-Capability values (TS 29.229 6.3.6). */
+        Optional<List<Long>> optionalCapabilities();
+
+        /** The most authentication vectors one MAA carries, whatever SIP-Number-Auth-Items asks (1..32). */
+        @WithDefault("4")
+        int maxAuthItems();
+
+        /** Visited networks (Visited-Network-Identifier) a UAR may come from besides the home network. */
+        Optional<List<String>> allowedVisitedNetworks();
+
+        /** Accept a UAR from any visited network (no roaming restriction). */
+        @WithDefault("false")
+        boolean allowAllVisitedNetworks();
+
+        /** Threads that run the store work of RTR/PPR (never an HTTP worker or a jdiameter thread), 1..64. */
+        @WithDefault("4")
+        int notifierThreads();
     }
 }

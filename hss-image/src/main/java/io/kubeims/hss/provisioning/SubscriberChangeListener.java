@@ -6,9 +6,10 @@ import io.kubeims.hss.subscriber.Subscriber;
 /**
  * Told about every provisioning change once it is stored, so the network can follow: a Push-Profile-Request when a
  * registered user's profile changes, a Registration-Termination-Request when a registered user is deleted or an
- * administrator de-registers it (TS 29.228 6.1.7, 6.1.8). Calls come on the HTTP worker thread after the store
- * write: implementations must not block on Diameter answers, and a failure they throw is logged, not answered to
- * the client (the change is stored either way).
+ * administrator de-registers it (TS 29.228 6.1.3, 6.2.2). Every bean of this type is told (the HSS's own is
+ * {@code io.kubeims.hss.app.ProvisioningCxNotifier}). Calls come on the HTTP worker thread after the store write:
+ * implementations must not block on Diameter answers, and a failure they throw is logged, not answered to the
+ * client (the change is stored either way).
  */
 public interface SubscriberChangeListener {
 

@@ -12,17 +12,19 @@ import io.kubeims.hss.subscriber.Credentials;
 import io.kubeims.hss.subscriber.IdentitySyntax;
 import io.kubeims.hss.subscriber.Subscriber;
 import io.kubeims.protocol.ifc.InitialFilterCriteria;
+import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * The provisioning operations behind the REST resources: validates requests into {@link Subscriber}s, writes them
- * to the {@link SubscriberStore} and tells the {@link SubscriberChangeListener} what changed. Read-modify-write
+ * to the {@link SubscriberStore} and tells every {@link SubscriberChangeListener} bean what changed. Read-modify-write
  * operations on one IMPI are serialised within this HSS instance (striped locks), so two concurrent sub-resource
  * updates cannot lose each other's change here; across HSS replicas the last write wins.
  */
@@ -34,13 +36,13 @@ public class SubscriberProvisioning {
 
     private final SubscriberStore subscribers;
     private final DynamicStateStore dynamicState;
-    private final SubscriberChangeListener listener;
+    private final List<SubscriberChangeListener> listeners;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
-    SubscriberProvisioning(HssStorage storage, SubscriberChangeListener listener) {
+    SubscriberProvisioning(HssStorage storage, @All List<SubscriberChangeListener> listeners) {
         this.subscribers = storage.subscribers();
         this.dynamicState = storage.dynamicState();
-        this.listener = listener;
+        this.listeners = List.copyOf(listeners);
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new Object();
         }
@@ -107,7 +109,7 @@ public class SubscriberProvisioning {
                     .orElseThrow(() -> UnknownResourceException.subscriber(privateIdentity));
         }
         LOG.debugf("subscriber %s deleted", privateIdentity);
-        notifyListener(privateIdentity, () -> listener.deleted(deleted));
+        notifyListeners(privateIdentity, listener -> listener.deleted(deleted));
         return deleted;
     }
 
@@ -160,7 +162,7 @@ public class SubscriberProvisioning {
         }
         LOG.debugf("de-registration of %s from %s requested (%s)", privateIdentity, record.serverName(),
                 reason.reasonCode());
-        notifyListener(privateIdentity, () -> listener.deregistrationRequested(privateIdentity, reason));
+        notifyListeners(privateIdentity, listener -> listener.deregistrationRequested(privateIdentity, reason));
         return record;
     }
 
@@ -182,16 +184,22 @@ public class SubscriberProvisioning {
         }
         subscribers.put(after);
         LOG.debugf("subscriber %s %s", after.privateIdentity(), before.isEmpty() ? "created" : "changed");
-        notifyListener(after.privateIdentity(), before.isEmpty() ? () -> listener.created(after)
-                : () -> listener.changed(before.get(), after));
+        notifyListeners(after.privateIdentity(), before.isEmpty() ? listener -> listener.created(after)
+                : listener -> listener.changed(before.get(), after));
     }
 
-    /** The change is stored whatever the listener does: a failing listener is logged, not answered to the client. */
-    private void notifyListener(String privateIdentity, Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "the change listener failed for subscriber %s; the change itself is stored", privateIdentity);
+    /**
+     * The change is stored whatever the listeners do: a failing listener is logged, not answered to the client, and
+     * the others are still told.
+     */
+    private void notifyListeners(String privateIdentity, Consumer<SubscriberChangeListener> call) {
+        for (SubscriberChangeListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "the change listener %s failed for subscriber %s; the change itself is stored",
+                        listener.getClass().getSimpleName(), privateIdentity);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,5 +46,25 @@ class ReadinessChecksTest {
                 new DiameterReadinessCheck(() -> DiameterListenerState.Status.LISTENING).call().getStatus());
         assertEquals(HealthCheckResponse.Status.DOWN,
                 new DiameterReadinessCheck(() -> DiameterListenerState.Status.NOT_LISTENING).call().getStatus());
+    }
+
+    @Test
+    void diameterListenerReportsItsConnectedPeers() {
+        HealthCheckResponse response = new DiameterReadinessCheck(new DiameterListenerState() {
+            @Override
+            public Status status() {
+                return Status.LISTENING;
+            }
+
+            @Override
+            public List<String> connectedPeers() {
+                return List.of("icscf-0.icscf.ims.example.test", "scscf-0.scscf.ims.example.test");
+            }
+        }).call();
+
+        assertEquals(HealthCheckResponse.Status.UP, response.getStatus());
+        assertEquals(2L, response.getData().orElseThrow().get("connectedPeers"));
+        assertEquals("icscf-0.icscf.ims.example.test,scscf-0.scscf.ims.example.test",
+                response.getData().orElseThrow().get("peers"));
     }
 }

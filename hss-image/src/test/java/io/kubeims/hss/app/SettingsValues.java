@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Plain values of the {@link HssSettings} interfaces, for tests of the wiring outside Quarkus. */
-record SettingsValues(String realm, HssSettings.Store store, HssSettings.Api api, HssSettings.Diameter diameter)
-        implements HssSettings {
+record SettingsValues(String realm, HssSettings.Store store, HssSettings.Api api, HssSettings.Diameter diameter,
+        HssSettings.Cx cx) implements HssSettings {
+
+    /** With the documented defaults of {@code kubeims.hss.cx.*}. */
+    SettingsValues(String realm, HssSettings.Store store, HssSettings.Api api, HssSettings.Diameter diameter) {
+        this(realm, store, api, diameter, CxValues.defaults());
+    }
 
     record StoreValues(StoreMode mode, String dataDir, String cachePrefix, Duration probeTimeout, HotRod hotrod)
             implements HssSettings.Store {
@@ -27,6 +32,16 @@ record SettingsValues(String realm, HssSettings.Store store, HssSettings.Api api
         /** The documented defaults. */
         static DiameterValues defaults() {
             return new DiameterValues(Optional.empty(), Optional.empty(), "0.0.0.0", 3868, Optional.empty());
+        }
+    }
+
+    record CxValues(Optional<List<String>> scscfPool, Optional<List<Long>> mandatoryCapabilities,
+            Optional<List<Long>> optionalCapabilities, int maxAuthItems, Optional<List<String>> allowedVisitedNetworks,
+            boolean allowAllVisitedNetworks, int notifierThreads) implements HssSettings.Cx {
+
+        /** The documented defaults. */
+        static CxValues defaults() {
+            return new CxValues(Optional.empty(), Optional.empty(), Optional.empty(), 4, Optional.empty(), false, 4);
         }
     }
 }

@@ -16,7 +16,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 
-/** The OpenAPI document, readiness with the embedded store, and the provisioning counters in /q/metrics. */
+/**
+ * The OpenAPI document, readiness with the embedded store and the Diameter listener, and the provisioning counters
+ * in /q/metrics.
+ */
 @QuarkusTest
 class OperationsEndpointsTest {
 
@@ -39,13 +42,13 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void readyWithTheEmbeddedStoreAndNoDiameterListener() {
+    void readyWithTheEmbeddedStoreAndTheDiameterListener() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'hss-store' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'hss-store' }.data.mode", equalTo("embedded"))
                 .body("checks.find { it.name == 'diameter-listener' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'diameter-listener' }.data.status", equalTo("NOT_APPLICABLE"));
+                .body("checks.find { it.name == 'diameter-listener' }.data.status", equalTo("LISTENING"));
     }
 
     @Test

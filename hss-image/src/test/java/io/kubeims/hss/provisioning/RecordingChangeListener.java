@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Test bean replacing the {@link LoggingChangeListener} default: records every call so tests can see what the
- * provisioning API told the network side. Tests share one application, so they filter calls by private identity.
+ * Test bean told about every change besides the HSS's own listener (the RTR/PPR notifier): records every call so
+ * tests can see what the provisioning API told the network side. Tests share one application, so they filter calls
+ * by private identity.
  */
 @ApplicationScoped
 public class RecordingChangeListener implements SubscriberChangeListener {
