@@ -18,10 +18,22 @@ import java.time.Clock;
 /**
  * The HSS's stores in embedded Infinispan (a single HSS, tests, local mode): local caches, each persisted to a
  * soft-index file store under the data directory ({@code <dir>/<cache>/data} and {@code <dir>/<cache>/index}), write
- * through, so subscribers, SQN and assignments survive a restart. The dynamic-state caches write with
- * {@code sync-writes}: a write is on disk before {@code nextSqn} returns, so an SQN is never reused after a crash.
+ * through, so subscribers, SQN and assignments survive a restart.
+ *
+ * <p>Durability. SQN_HE is kept exactly in memory and only a ceiling, {@value #SQN_LEASE} SEQ steps ahead, is
+ * written ({@link LeasedSqnDynamicStateStore}); the SQN and registration caches use {@code sync-writes}: the log
+ * append is forced to disk (fdatasync) before the write returns. So an SQN is never handed out before a ceiling at or
+ * above it is on disk, and no SQN is reused after a process kill (tested) or an OS crash; after any restart at most
+ * {@value #SQN_LEASE} SEQ values are skipped. One limit for the OS crash: the file store's compaction moves live
+ * records to a new file without forcing it before deleting the old one, so a power loss within the kernel's
+ * writeback delay after a compaction of the SQN cache could lose ceilings; HSS replicas on an Infinispan Server
+ * (two owners) do not depend on one disk. Subscriber records are written through without forcing: an OS crash may
+ * lose the last provisioning changes (a process kill does not: they are in the OS page cache).
  */
 public final class EmbeddedHssStorage implements HssStorage {
+
+    /** SEQ steps of SQN_HE reserved per forced write; after a restart at most this many SEQ values are skipped. */
+    public static final int SQN_LEASE = LeasedSqnDynamicStateStore.DEFAULT_LEASE;
 
     private final DefaultCacheManager manager;
     private final SubscriberStore subscribers;
@@ -65,8 +77,9 @@ public final class EmbeddedHssStorage implements HssStorage {
             this.subscribers = new CachedSubscriberStore(cache(started, names.subscribers()),
                     cache(started, names.publicIdentities()), new SubscriberJson(new CxUserDataReader()), clock,
                     CachedSubscriberStore.DEFAULT_CLAIM_LEASE);
-            this.dynamicState = new CachedDynamicStateStore(cache(started, names.sqn()),
-                    cache(started, names.registrations()));
+            this.dynamicState = new LeasedSqnDynamicStateStore(new CachedDynamicStateStore(
+                    cache(started, names.sqn()), cache(started, names.registrations())),
+                    SQN_LEASE);
         } catch (RuntimeException e) {
             started.stop();
             throw e;
