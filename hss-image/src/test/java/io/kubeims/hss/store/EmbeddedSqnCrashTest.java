@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A process killed (SIGKILL) while it issues SQNs from embedded storage: after a restart on the same data
- * directory, the first SQN is above every SQN the killed process handed out, and skips at most about one SQN lease.
+ * directory, the first SQN is above every SQN the killed process handed out, and skips less than two SQN leases.
  */
 class EmbeddedSqnCrashTest {
 
@@ -44,8 +44,10 @@ class EmbeddedSqnCrashTest {
         try {
             assertTrue(enoughSeen.await(WAIT_SECONDS, TimeUnit.SECONDS), "the child issues SQNs");
         } finally {
-            // SIGKILL while the child goes on issuing: no shutdown hook, no cache manager stop.
-            child.destroyForcibly().waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
+            // SIGKILL while the child goes on issuing: no shutdown hook, no cache manager stop. Through the handle,
+            // which (unlike Process.destroyForcibly) leaves the output pipe open, so what was printed can be read.
+            child.toHandle().destroyForcibly();
+            child.waitFor(WAIT_SECONDS, TimeUnit.SECONDS);
         }
         // Everything the child printed before it died: every SQN it handed out.
         List<Sqn> issued = printed.get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -55,10 +57,10 @@ class EmbeddedSqnCrashTest {
         try (HssStorage restarted = new EmbeddedHssStorage(directory)) {
             Sqn next = restarted.dynamicState().nextSqn(IMPI);
             assertTrue(next.compareTo(highest) > 0, next + " above " + highest);
-            // The ceiling on disk is at most one lease above the last SQN computed, which is the last printed or,
-            // if the kill fell between computing and printing, the one after it.
-            assertTrue(next.seq() <= highest.seq() + LeasedSqnDynamicStateStore.DEFAULT_LEASE + 1,
-                    next + " skips at most about one lease after " + highest);
+            // The ceiling on disk is less than one and a half leases above the last SQN computed, which is the last
+            // printed or, if the kill fell between computing and printing, the one after it.
+            assertTrue(next.seq() < highest.seq() + 2 * LeasedSqnDynamicStateStore.DEFAULT_LEASE,
+                    next + " skips less than two leases after " + highest);
         }
     }
 
