@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * {@link SubscriberStore} over two {@link VersionedCache}s: subscribers by IMPI, and the public identity index
@@ -25,11 +27,18 @@ import java.util.UUID;
  * </ol>
  * A lookup answers an IMPU only when its claim's owner's record lists it, so a reader never sees a half-done put
  * or delete, and a claim left by a crash in between is ignored and taken over once its lease has passed.
+ *
+ * <p>Decoding a record parses its Cx-User-Data XML, the dominant cost of a Cx request, so each IMPI's last decoded
+ * record is kept with the exact stored text it came from and reused while the store returns that same text: any
+ * change (here or by another HSS instance) is a different text and decodes afresh, so this never serves stale data.
  */
 final class CachedSubscriberStore implements SubscriberStore {
 
     /** How long a claim not (yet) backed by its owner's record blocks other subscribers. */
     static final Duration DEFAULT_CLAIM_LEASE = Duration.ofSeconds(30);
+
+    /** Decoded records kept; beyond it an arbitrary one is dropped (it only costs a decode to get it back). */
+    static final int DEFAULT_DECODED_RECORDS = 100_000;
 
     private static final int MAX_ATTEMPTS = 1_000;
     private static final System.Logger LOG = System.getLogger(CachedSubscriberStore.class.getName());
@@ -40,6 +49,8 @@ final class CachedSubscriberStore implements SubscriberStore {
     private final PublicIdentityClaim.Json claimJson = new PublicIdentityClaim.Json();
     private final Clock clock;
     private final Duration claimLease;
+    private final int maxDecodedRecords;
+    private final ConcurrentMap<String, Decoded> decoded = new ConcurrentHashMap<>();
 
     /**
      * @param subscribers      subscriber records by IMPI
@@ -50,11 +61,18 @@ final class CachedSubscriberStore implements SubscriberStore {
      */
     CachedSubscriberStore(VersionedCache subscribers, VersionedCache publicIdentities, SubscriberJson subscriberJson,
             Clock clock, Duration claimLease) {
+        this(subscribers, publicIdentities, subscriberJson, clock, claimLease, DEFAULT_DECODED_RECORDS);
+    }
+
+    /** As above, keeping at most {@code maxDecodedRecords} decoded records. */
+    CachedSubscriberStore(VersionedCache subscribers, VersionedCache publicIdentities, SubscriberJson subscriberJson,
+            Clock clock, Duration claimLease, int maxDecodedRecords) {
         this.subscribers = subscribers;
         this.publicIdentities = publicIdentities;
         this.subscriberJson = subscriberJson;
         this.clock = clock;
         this.claimLease = claimLease;
+        this.maxDecodedRecords = maxDecodedRecords;
     }
 
     @Override
@@ -105,7 +123,7 @@ final class CachedSubscriberStore implements SubscriberStore {
     @Override
     public Optional<Subscriber> get(String privateIdentity) {
         String impi = IdentitySyntax.requirePrivateIdentity("privateIdentity", privateIdentity);
-        return subscribers.get(impi).map(s -> subscriberJson.decode(subscribers.name(), impi, s.value()));
+        return subscribers.get(impi).map(s -> decode(impi, s.value()));
     }
 
     @Override
@@ -127,6 +145,7 @@ final class CachedSubscriberStore implements SubscriberStore {
                 return Optional.empty();
             }
             if (subscribers.remove(impi, stored.get())) {
+                decoded.remove(impi);
                 for (String impu : listedInReplaced(impi, stored.get().value())) {
                     release(impu, impi);
                 }
@@ -236,7 +255,29 @@ final class CachedSubscriberStore implements SubscriberStore {
     }
 
     private List<String> listedIn(String impi, String storedRecord) {
+        Decoded known = decoded.get(impi);
+        if (known != null && known.stored().equals(storedRecord)) {
+            return known.subscriber().publicIdentityUris();
+        }
         return subscriberJson.publicIdentities(subscribers.name(), impi, storedRecord);
+    }
+
+    /** The subscriber of a stored record: the one decoded before from the same text, or decoded now. */
+    private Subscriber decode(String impi, String stored) {
+        Decoded known = decoded.get(impi);
+        if (known != null && known.stored().equals(stored)) {
+            return known.subscriber();
+        }
+        Subscriber subscriber = subscriberJson.decode(subscribers.name(), impi, stored);
+        if (decoded.size() >= maxDecodedRecords) {
+            var any = decoded.keySet().iterator();
+            if (any.hasNext()) {
+                decoded.remove(any.next());
+            }
+        }
+        // A racing thread may put an older text here; harmless, every use compares the text first.
+        decoded.put(impi, new Decoded(stored, subscriber));
+        return subscriber;
     }
 
     /** The identities of a replaced or deleted record; none if it no longer decodes (its claims then go stale). */
@@ -251,7 +292,7 @@ final class CachedSubscriberStore implements SubscriberStore {
     /** The replaced or deleted subscriber; a record that no longer decodes is overwritten, not returned. */
     private Optional<Subscriber> decodePrevious(String impi, String stored) {
         try {
-            return Optional.of(subscriberJson.decode(subscribers.name(), impi, stored));
+            return Optional.of(decode(impi, stored));
         } catch (CorruptStoredValueException e) {
             LOG.log(System.Logger.Level.WARNING, "replaced an undecodable subscriber record: " + e.getMessage());
             return Optional.empty();
@@ -264,5 +305,9 @@ final class CachedSubscriberStore implements SubscriberStore {
 
     private String freshClaim(String impi) {
         return claimJson.encode(new PublicIdentityClaim(impi, clock.millis(), UUID.randomUUID().toString()));
+    }
+
+    /** A decoded record and the stored text it was decoded from. */
+    private record Decoded(String stored, Subscriber subscriber) {
     }
 }

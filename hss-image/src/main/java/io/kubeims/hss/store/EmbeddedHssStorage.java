@@ -14,16 +14,39 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HSS's stores in embedded Infinispan (a single HSS, tests, local mode): local caches, each persisted to a
  * soft-index file store under the data directory ({@code <dir>/<cache>/data} and {@code <dir>/<cache>/index}), write
- * through, so subscribers, SQN and assignments survive a restart. The dynamic-state caches write with
- * {@code sync-writes}: a write is on disk before {@code nextSqn} returns, so an SQN is never reused after a crash.
+ * through, so subscribers, SQN and assignments survive a restart.
+ *
+ * <p>Durability. SQN_HE is kept exactly in memory and only a ceiling, up to about {@value #SQN_LEASE} SEQ steps
+ * ahead and renewed in the background, is written ({@link LeasedSqnDynamicStateStore}); the SQN and registration
+ * caches use {@code sync-writes}: the log append is forced to disk (fdatasync) before the write returns. So an SQN
+ * is never handed out before a ceiling at or above it is on disk, and no SQN is reused after a process kill
+ * (tested) or an OS crash; after any restart fewer than 2 x {@value #SQN_LEASE} SEQ values are skipped. One limit
+ * for the OS crash: the file store's compaction moves live records to a new file without forcing it before deleting
+ * the old one, so a power loss within the kernel's writeback delay after a compaction of the SQN cache could lose
+ * ceilings; HSS replicas on an Infinispan Server (two owners) do not depend on one disk. Subscriber records are
+ * written through without forcing: an OS crash may lose the last provisioning changes (a process kill does not:
+ * they are in the OS page cache).
  */
 public final class EmbeddedHssStorage implements HssStorage {
 
+    /** SEQ steps of SQN_HE reserved per forced write (see {@link LeasedSqnDynamicStateStore}). */
+    public static final int SQN_LEASE = LeasedSqnDynamicStateStore.DEFAULT_LEASE;
+
+    /** Threads renewing SQN ceilings: several, so that their forced writes share one fdatasync. */
+    private static final int RENEWAL_THREADS = 4;
+    private static final long RENEWAL_STOP_SECONDS = 5;
+
     private final DefaultCacheManager manager;
+    private final ExecutorService renewals;
     private final SubscriberStore subscribers;
     private final DynamicStateStore dynamicState;
 
@@ -56,6 +79,7 @@ public final class EmbeddedHssStorage implements HssStorage {
         global.globalState().enable().persistentLocation(directory.toString())
                 .uncleanShutdownAction(UncleanShutdownAction.IGNORE);
         DefaultCacheManager started = new DefaultCacheManager(global.build());
+        ExecutorService renewalThreads = Executors.newFixedThreadPool(RENEWAL_THREADS, renewalThreads());
         try {
             started.defineConfiguration(names.subscribers(), fileStored(directory, names.subscribers(), false));
             started.defineConfiguration(names.publicIdentities(),
@@ -65,13 +89,16 @@ public final class EmbeddedHssStorage implements HssStorage {
             this.subscribers = new CachedSubscriberStore(cache(started, names.subscribers()),
                     cache(started, names.publicIdentities()), new SubscriberJson(new CxUserDataReader()), clock,
                     CachedSubscriberStore.DEFAULT_CLAIM_LEASE);
-            this.dynamicState = new CachedDynamicStateStore(cache(started, names.sqn()),
-                    cache(started, names.registrations()));
+            this.dynamicState = new LeasedSqnDynamicStateStore(new CachedDynamicStateStore(
+                    cache(started, names.sqn()), cache(started, names.registrations())),
+                    SQN_LEASE, renewalThreads);
         } catch (RuntimeException e) {
+            renewalThreads.shutdownNow();
             started.stop();
             throw e;
         }
         this.manager = started;
+        this.renewals = renewalThreads;
     }
 
     @Override
@@ -84,9 +111,20 @@ public final class EmbeddedHssStorage implements HssStorage {
         return dynamicState;
     }
 
+    /** Lets renewals under way finish (bounded), then stops the cache manager. */
     @Override
     public void close() {
-        manager.stop();
+        renewals.shutdown();
+        try {
+            if (!renewals.awaitTermination(RENEWAL_STOP_SECONDS, TimeUnit.SECONDS)) {
+                renewals.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            renewals.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            manager.stop();
+        }
     }
 
     private static Configuration fileStored(Path directory, String cacheName, boolean syncWrites) {
@@ -99,6 +137,15 @@ public final class EmbeddedHssStorage implements HssStorage {
                 .syncWrites(syncWrites)
                 .purgeOnStartup(false);
         return builder.build();
+    }
+
+    private static ThreadFactory renewalThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "hss-sqn-lease-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static VersionedCache cache(DefaultCacheManager manager, String name) {

@@ -15,7 +15,10 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The storage contract on embedded Infinispan with file stores, and what must survive a restart. */
+/**
+ * The storage contract on embedded Infinispan with file stores, and what must survive a restart (SQN_HE as its
+ * leased durable ceiling, {@link LeasedSqnDynamicStateStore}).
+ */
 class EmbeddedHssStorageTest extends HssStorageContract {
 
     @TempDir
@@ -57,12 +60,14 @@ class EmbeddedHssStorageTest extends HssStorageContract {
 
             Sqn highest = issued.stream().max(Sqn::compareTo).orElseThrow();
             assertEquals(Sqn.of(501, 10), highest);
-            assertEquals(highest, second.dynamicState().lastSqn("alice@ims.example.com"));
+            // SQN_HE restarts at the durable ceiling: the resync to SEQ 500 reserved SEQ 500..755 (one lease).
+            int lease = LeasedSqnDynamicStateStore.DEFAULT_LEASE;
+            assertEquals(Sqn.of(500 + lease - 1, 9), second.dynamicState().lastSqn("alice@ims.example.com"));
             Sqn next = second.dynamicState().nextSqn("alice@ims.example.com");
             for (Sqn before : issued) {
                 assertTrue(next.compareTo(before) > 0, next + " not above " + before);
             }
-            assertEquals(Sqn.of(502, 11), next);
+            assertEquals(Sqn.of(500 + lease, 10), next);
         }
     }
 }

@@ -9,7 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
  * (TS 35.206), with AES-128 (the JDK's AES/ECB/NoPadding) as the kernel E_K. Verified against every test set of
  * TS 35.208 4.3.
  *
- * <p>Instances are immutable and thread-safe; each call uses its own cipher.
+ * <p>Instances are thread-safe: the AES kernel is set up once per instance (setting up a JCE cipher costs far more
+ * than the few blocks a vector needs) and used under the instance's lock.
  */
 public final class Milenage {
 
@@ -26,12 +27,13 @@ public final class Milenage {
     private static final int C4 = 4;
     private static final int C5 = 8;
 
-    private final SecretKeySpec k;
+    /** E_K; a Cipher is stateful, so every use holds its lock. */
+    private final Cipher kernel;
     private final byte[] opc;
 
     /** @param keys the subscriber's K and OPc */
     public Milenage(SubscriberKeys keys) {
-        this.k = new SecretKeySpec(keys.k(), "AES");
+        this.kernel = cipher(new SecretKeySpec(keys.k(), "AES"));
         this.opc = keys.opc();
     }
 
@@ -101,25 +103,29 @@ public final class Milenage {
     private byte[] out1(byte[] rand, byte[] sqn, byte[] amf) {
         byte[] sqnOctets = Octets.copyOf("SQN", sqn, Octets.SQN);
         byte[] amfOctets = Octets.copyOf("AMF", amf, Octets.AMF);
-        Cipher cipher = cipher(k);
-        byte[] temp = temp(cipher, rand);
+        byte[] temp = temp(rand);
         byte[] in1 = Octets.concat(sqnOctets, amfOctets, sqnOctets, amfOctets);
         byte[] block = Octets.xor(temp, rotate(Octets.xor(in1, opc), R1));
         block[15] ^= C1;
-        return Octets.xor(encrypt(cipher, block), opc);
+        return Octets.xor(kernel(block), opc);
     }
 
     /** OUT2..OUT5 = E_K(rot(TEMP xor OPc, r) xor c) xor OPc. */
     private byte[] out(byte[] rand, int rotation, int constant) {
-        Cipher cipher = cipher(k);
-        byte[] block = rotate(Octets.xor(temp(cipher, rand), opc), rotation);
+        byte[] block = rotate(Octets.xor(temp(rand), opc), rotation);
         block[15] ^= (byte) constant;
-        return Octets.xor(encrypt(cipher, block), opc);
+        return Octets.xor(kernel(block), opc);
     }
 
     /** TEMP = E_K(RAND xor OPc). */
-    private byte[] temp(Cipher cipher, byte[] rand) {
-        return encrypt(cipher, Octets.xor(Octets.copyOf("RAND", rand, Octets.RAND), opc));
+    private byte[] temp(byte[] rand) {
+        return kernel(Octets.xor(Octets.copyOf("RAND", rand, Octets.RAND), opc));
+    }
+
+    private byte[] kernel(byte[] block) {
+        synchronized (kernel) {
+            return encrypt(kernel, block);
+        }
     }
 
     /** Cyclic left rotation by whole octets (TS 35.206 defines r1..r5 in bits, all multiples of 8). */
