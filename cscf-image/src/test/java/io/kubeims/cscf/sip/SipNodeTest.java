@@ -143,7 +143,8 @@ class SipNodeTest {
     }
 
     @Test
-    void closingLeavesNoNonDaemonJainSipThread() throws Exception {
+    void closingLeavesNoNonDaemonThread() throws Exception {
+        java.util.Set<Thread> before = ThreadCheck.nonDaemonThreads();
         SipNode uas = start("uas", RequestDispatcher.builder().on(Request.OPTIONS, in -> in.respond(Response.OK))
                 .build());
         SipNode uac = start("uac", RequestDispatcher.builder().build());
@@ -154,7 +155,7 @@ class SipNodeTest {
         assertNotEquals(uas.stackName(), uac.stackName());
         SipNode.closeAll(List.of(uas, uac, third));
         assertFalse(uas.isRunning());
-        assertEquals(List.of(), ThreadCheck.liveNonDaemonJainSipThreads(5000));
+        assertEquals(List.of(), ThreadCheck.leftSince(before, 5000));
         uas.close(); // idempotent
     }
 

@@ -46,6 +46,9 @@ public final class TestRequests {
         for (String route : routes) {
             request.addHeader(headers.createHeader("Route", route));
         }
+        if (Request.INVITE.equals(method)) {
+            request.addHeader(headers.createHeader("Contact", "<sip:alice@" + uac.host() + ":" + uac.port() + ">"));
+        }
         if (Request.REGISTER.equals(method)) {
             request.addHeader(headers.createHeader("Contact",
                     "<sip:alice@" + uac.host() + ":" + uac.port() + ">;expires=600"));

@@ -6,7 +6,6 @@ import io.kubeims.cscf.sip.InboundRequest;
 import io.kubeims.cscf.sip.NextHop;
 import io.kubeims.cscf.sip.ResponseCallback;
 import io.kubeims.cscf.sip.SipNode;
-import io.kubeims.cscf.sip.SipResponseHandler;
 import io.kubeims.cscf.sip.SipSendException;
 import io.kubeims.cscf.sip.ViaBranch;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import org.jboss.logging.Logger;
  * configured status), a request that cannot be sent 503. ACK is forwarded statelessly; CANCEL is answered 200 and
  * sent down the matching INVITE's client transaction (16.10). When jain-sip refuses a server transaction (a
  * mandatory header missing) the request is forwarded statelessly instead. Also the node's
- * {@link SipResponseHandler}, to relay 2xx retransmissions that outlive the client transaction.
+ * {@link io.kubeims.cscf.sip.SipResponseHandler}, to relay 2xx retransmissions that outlive the client transaction.
  *
  * <pre>{@code
  * StatefulProxy proxy = new StatefulProxy(node, ProxySettings.defaults(), rewriter);
@@ -35,7 +34,7 @@ import org.jboss.logging.Logger;
  *         .build(), proxy);
  * }</pre>
  */
-public final class StatefulProxy implements SipResponseHandler {
+public final class StatefulProxy implements SipProxy {
 
     private static final Logger LOG = Logger.getLogger(StatefulProxy.class);
 
@@ -49,25 +48,18 @@ public final class StatefulProxy implements SipResponseHandler {
         this.rewriter = rewriter;
     }
 
-    /** The individual proxy steps. */
+    @Override
     public ProxyCore core() {
         return core;
     }
 
-    /** RFC 3261 16.3/16.4: see {@link ProxyCore#prepare}. */
+    @Override
     public Optional<Request> prepare(InboundRequest inbound) throws SipSendException {
         return core.prepare(inbound);
     }
 
-    /** {@link #prepare} then {@link #forward}. */
-    public void proxy(InboundRequest inbound, Forwarding forwarding) throws SipSendException {
-        Optional<Request> copy = prepare(inbound);
-        if (copy.isPresent()) {
-            forward(inbound, copy.get(), forwarding);
-        }
-    }
-
     /** Forwards a prepared copy in a client transaction and relays its responses through the server transaction. */
+    @Override
     public void forward(InboundRequest inbound, Request copy, Forwarding forwarding) throws SipSendException {
         String method = inbound.method();
         if (Request.ACK.equals(method)) {

@@ -3,7 +3,6 @@ package io.kubeims.cscf.sip.proxy;
 import io.kubeims.cscf.sip.InboundRequest;
 import io.kubeims.cscf.sip.NextHop;
 import io.kubeims.cscf.sip.SipNode;
-import io.kubeims.cscf.sip.SipResponseHandler;
 import io.kubeims.cscf.sip.SipSendException;
 import io.kubeims.cscf.sip.ViaBranch;
 import java.util.Optional;
@@ -14,14 +13,14 @@ import org.jboss.logging.Logger;
 /**
  * A stateless proxy (RFC 3261 16.11): forwards each request, retransmissions included, with a branch derived from
  * the received one, and relays each response by its next Via. Keeps nothing between messages, so any replica can
- * relay any message of a flow. Use it as the node's {@link SipResponseHandler} so that responses get relayed:
+ * relay any message of a flow. Use it as the node's {@link io.kubeims.cscf.sip.SipResponseHandler} so that responses get relayed:
  *
  * <pre>{@code
  * StatelessProxy proxy = new StatelessProxy(node, ResponseRewriter.NONE);
  * node.start(RequestDispatcher.builder().otherwise(in -> proxy.proxy(in, Forwarding.to(next))).build(), proxy);
  * }</pre>
  */
-public final class StatelessProxy implements SipResponseHandler {
+public final class StatelessProxy implements SipProxy {
 
     private static final Logger LOG = Logger.getLogger(StatelessProxy.class);
 
@@ -33,28 +32,21 @@ public final class StatelessProxy implements SipResponseHandler {
         this.rewriter = rewriter;
     }
 
-    /** The individual proxy steps. */
+    @Override
     public ProxyCore core() {
         return core;
     }
 
-    /** RFC 3261 16.3/16.4: see {@link ProxyCore#prepare}. */
+    @Override
     public Optional<Request> prepare(InboundRequest inbound) throws SipSendException {
         return core.prepare(inbound);
-    }
-
-    /** {@link #prepare} then {@link #forward}. */
-    public void proxy(InboundRequest inbound, Forwarding forwarding) throws SipSendException {
-        Optional<Request> copy = prepare(inbound);
-        if (copy.isPresent()) {
-            forward(inbound, copy.get(), forwarding);
-        }
     }
 
     /**
      * Forwards a prepared copy statelessly; when it cannot be sent, answers the unreachable status (503) statelessly
      * (RFC 3261 16.11 allows a stateless proxy to generate responses), except for ACK.
      */
+    @Override
     public void forward(InboundRequest inbound, Request copy, Forwarding forwarding) throws SipSendException {
         forwardStatelessly(core, inbound, copy, forwarding, Response.SERVICE_UNAVAILABLE);
     }
