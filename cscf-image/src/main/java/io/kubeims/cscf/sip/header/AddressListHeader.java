@@ -73,7 +73,7 @@ public enum AddressListHeader {
 
     /** Adds an address below the others. */
     public void append(Message message, Address address, HeaderFactory headers) {
-        message.addHeader(HeaderText.create(headers, headerName, nameAddr(address), false));
+        HeaderText.append(message, HeaderText.create(headers, headerName, nameAddr(address), false));
     }
 
     /** Parses a name-addr or addr-spec, e.g. {@code <sip:scscf.ims.test;lr>}. */

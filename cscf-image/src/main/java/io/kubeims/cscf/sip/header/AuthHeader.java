@@ -48,7 +48,7 @@ public enum AuthHeader {
 
     /** Adds a value below the others. */
     public void add(Message message, String value, HeaderFactory headers) {
-        message.addHeader(HeaderText.create(headers, headerName, value, true));
+        HeaderText.append(message, HeaderText.create(headers, headerName, value, true));
     }
 
     /**

@@ -52,7 +52,19 @@ final class HeaderText {
         }
         message.removeHeader(name);
         for (Header header : created) {
-            message.addHeader(header);
+            append(message, header);
+        }
+    }
+
+    /**
+     * Adds an entry below the others: {@code Message.addHeader} would put Via and Record-Route on top instead
+     * (jain-sip), reversing a list written in order.
+     */
+    static void append(Message message, Header header) {
+        try {
+            message.addLast(header);
+        } catch (SipException e) {
+            throw new MalformedSipHeaderException(header.getName(), "cannot be added", e);
         }
     }
 

@@ -136,7 +136,11 @@ public final class ProxyCore {
             copy.setRequestURI(last.getAddress().getURI());
             copy.removeHeader(RouteHeader.NAME);
             for (Header route : routes) {
-                copy.addHeader(route);
+                try {
+                    copy.addLast(route);
+                } catch (SipException e) {
+                    throw new IllegalStateException("Route refused by jain-sip", e);
+                }
             }
             removed++;
         }

@@ -78,6 +78,22 @@ class ImsHeadersTest {
     }
 
     @Test
+    void recordRouteListsKeepTheirOrderWhenWrittenAndAppended() throws Exception {
+        // jain-sip's Message.addHeader puts Record-Route on top; the helper must not reverse lists
+        Request invite = request();
+        List<Address> recordRoute = List.of(sip.addresses().createAddress("<sip:p1.example.com;lr>"),
+                sip.addresses().createAddress("<sip:p2.example.com;lr>"));
+        AddressListHeader.RECORD_ROUTE.write(invite, recordRoute, sip.headers());
+        AddressListHeader.RECORD_ROUTE.append(invite, sip.addresses().createAddress("<sip:p3.example.com;lr>"),
+                sip.headers());
+        AddressListHeader.RECORD_ROUTE.prepend(invite, sip.addresses().createAddress("<sip:p0.example.com;lr>"),
+                sip.headers());
+        assertEquals(List.of("p0.example.com", "p1.example.com", "p2.example.com", "p3.example.com"),
+                AddressListHeader.RECORD_ROUTE.read(sip.messages().createRequest(invite.toString())).stream()
+                        .map(a -> ((SipURI) a.getURI()).getHost()).toList());
+    }
+
+    @Test
     void assertedIdentityKeepsDisplayNameAndTelUri() throws Exception {
         // RFC 3325 9.1
         Request invite = request("P-Asserted-Identity: \"Cullen Jennings\" <sip:fluffy@cisco.com>",

@@ -89,9 +89,14 @@ class ProxyTest {
                 .on(Request.OPTIONS, in -> answerEchoingRecordRoute(in))
                 .on(Request.INVITE, in -> {
                     record(in);
+                    if ("answer".equals(((SipURI) in.request().getRequestURI()).getUser())) {
+                        answerInvite(in);
+                        return;
+                    }
                     pendingInvites.put(in.callId(), in);
                     in.respond(Response.RINGING);
                 })
+                .on(Request.ACK, this::record)
                 .on(Request.CANCEL, in -> {
                     record(in);
                     in.respond(Response.OK);
@@ -168,8 +173,22 @@ class ProxyTest {
         record(in);
         Response ok = in.createResponse(Response.OK);
         for (ListIterator<?> it = in.request().getHeaders(RecordRouteHeader.NAME); it.hasNext(); ) {
-            ok.addHeader((Header) ((Header) it.next()).clone());
+            // addLast: jain-sip's addHeader puts Record-Route on top, which would reverse the list
+            ok.addLast((Header) ((Header) it.next()).clone());
         }
+        in.respond(ok);
+    }
+
+    /**
+     * A UAS 2xx to INVITE (RFC 3261 12.1.1): jain-sip's createResponse copies Record-Route for dialog-creating
+     * requests; a Contact reachable over TCP.
+     */
+    private void answerInvite(InboundRequest in) throws Exception {
+        Response ok = in.createResponse(Response.OK);
+        assertEquals(TestRequests.values(in.request(), RecordRouteHeader.NAME),
+                TestRequests.values(ok, RecordRouteHeader.NAME));
+        ok.addHeader(in.node().headers().createHeader("Contact",
+                "<sip:bob@" + HOST + ":" + in.node().port() + ";transport=tcp>"));
         in.respond(ok);
     }
 
@@ -248,6 +267,8 @@ class ProxyTest {
                 assertOurs(recordRoute.get(1), proxy, in);
             }
             assertEquals(List.of(), TestRequests.values(received, "Path"));
+            assertEquals(TestRequests.values(received, RecordRouteHeader.NAME),
+                    TestRequests.values(response, RecordRouteHeader.NAME));
         }
         // 16.7 step 3: the proxy's Via is gone from the relayed response
         assertEquals(200, response.getStatusCode());
@@ -410,5 +431,42 @@ class ProxyTest {
         assertEquals(TestRequests.vias(atUasInvite).get(0).getBranch(),
                 TestRequests.vias(atUasCancel).get(0).getBranch());
         assertNull(pendingInvites.get(((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stateful", "stateless"})
+    void theAckOfA2xxFollowsTheDoubleRecordRouteAcrossTransports(String kind) throws Exception {
+        SipNode proxy = proxy(kind);
+        Request invite = TestRequests.create(uac, Request.INVITE, "sip:answer@ims.test", 70, routeTo(proxy, "udp"),
+                routeTo(uas, "tcp"));
+        Response ok = uac.request(invite, null, null).get(WAIT, TimeUnit.SECONDS);
+        assertEquals(200, ok.getStatusCode());
+        assertEquals(Request.INVITE, receivedAtUas(invite).getMethod());
+
+        // RFC 3261 12.1.2: the UAC's route set is the Record-Route of the 2xx reversed; the target is its Contact
+        List<String> recordRoute = TestRequests.values(ok, RecordRouteHeader.NAME);
+        assertEquals(2, recordRoute.size(), recordRoute.toString());
+        javax.sip.header.ToHeader to = (javax.sip.header.ToHeader) ok.getHeader(javax.sip.header.ToHeader.NAME);
+        javax.sip.header.CSeqHeader cseq = (javax.sip.header.CSeqHeader) invite.getHeader(
+                javax.sip.header.CSeqHeader.NAME);
+        Request ack = uac.messages().createRequest(
+                ((javax.sip.header.ContactHeader) ok.getHeader("Contact")).getAddress().getURI(), Request.ACK,
+                (CallIdHeader) invite.getHeader(CallIdHeader.NAME),
+                uac.headers().createCSeqHeader(cseq.getSeqNumber(), Request.ACK),
+                (javax.sip.header.FromHeader) invite.getHeader(javax.sip.header.FromHeader.NAME), to,
+                new java.util.ArrayList<>(), uac.headers().createMaxForwardsHeader(70));
+        for (int i = recordRoute.size() - 1; i >= 0; i--) {
+            ack.addHeader(uac.headers().createHeader(RouteHeader.NAME, recordRoute.get(i)));
+        }
+        uac.sendStatelessly(ack, null);
+
+        Request atUas = receivedAtUas(invite);
+        assertEquals(Request.ACK, atUas.getMethod());
+        // the proxy removed both of its Route entries (RFC 5658) and sent the ACK over TCP to the Contact
+        assertEquals(List.of(), TestRequests.values(atUas, RouteHeader.NAME));
+        List<ViaHeader> vias = TestRequests.vias(atUas);
+        assertEquals(proxy.port(), vias.get(0).getPort());
+        assertEquals("TCP", vias.get(0).getTransport());
+        assertEquals("UDP", vias.get(1).getTransport());
     }
 }
