@@ -19,6 +19,8 @@ import io.kubeims.cscf.sip.SipRequestHandler;
 import io.kubeims.cscf.sip.TestRequests;
 import io.kubeims.cscf.sip.ThreadCheck;
 import io.kubeims.cscf.sip.ViaBranch;
+import io.kubeims.cscf.sip.header.AuthHeader;
+import io.kubeims.protocol.digest.DigestChallenge;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -66,6 +68,9 @@ class ProxyTest {
 
     private static final String HOST = "127.0.0.1";
     private static final long WAIT = 10;
+    private static final DigestChallenge AKA_CHALLENGE = DigestChallenge.of("ims.test",
+            "MzQ0a2xkbmZpc2RvZmlnb2RzZmo=", "AKAv1-MD5").withParam("ck", "00112233445566778899aabbccddeeff")
+            .withParam("ik", "ffeeddccbbaa99887766554433221100");
 
     private final Map<String, BlockingQueue<Request>> atUas = new ConcurrentHashMap<>();
     private final Map<String, InboundRequest> pendingInvites = new ConcurrentHashMap<>();
@@ -86,7 +91,22 @@ class ProxyTest {
         }
         uas = new SipNode(SipNodeSettings.of("uas", HOST, 0)).start(RequestDispatcher.builder()
                 .on(Request.REGISTER, this::register)
-                .on(Request.OPTIONS, in -> answerEchoingRecordRoute(in))
+                .on(Request.OPTIONS, in -> {
+                    String user = ((SipURI) in.request().getRequestURI()).getUser();
+                    if ("challenge".equals(user)) {
+                        record(in);
+                        Response challenge = in.createResponse(Response.UNAUTHORIZED);
+                        AuthHeader.WWW_AUTHENTICATE.add(challenge, AKA_CHALLENGE.format(), in.node().headers());
+                        in.respond(challenge);
+                    } else if ("rewritebug".equals(user)) {
+                        record(in);
+                        Response ok = in.createResponse(Response.OK);
+                        ok.addHeader(in.node().headers().createHeader("X-Test", "break-the-rewriter"));
+                        in.respond(ok);
+                    } else {
+                        answerEchoingRecordRoute(in);
+                    }
+                })
                 .on(Request.INVITE, in -> {
                     record(in);
                     if ("answer".equals(((SipURI) in.request().getRequestURI()).getUser())) {
@@ -110,11 +130,11 @@ class ProxyTest {
 
         SipNode statefulNode = new SipNode(SipNodeSettings.of("pstateful", HOST, 0));
         StatefulProxy statefulProxy = new StatefulProxy(statefulNode,
-                ProxySettings.defaults().withResponseTimeout(Duration.ofMillis(500)), ResponseRewriter.NONE);
+                ProxySettings.defaults().withResponseTimeout(Duration.ofMillis(500)), this::rewrite);
         stateful = statefulNode.start(proxyRoutes(statefulProxy), statefulProxy);
 
         SipNode statelessNode = new SipNode(SipNodeSettings.of("pstateless", HOST, 0));
-        StatelessProxy statelessProxy = new StatelessProxy(statelessNode, ResponseRewriter.NONE);
+        StatelessProxy statelessProxy = new StatelessProxy(statelessNode, this::rewrite);
         stateless = statelessNode.start(proxyRoutes(statelessProxy), statelessProxy);
     }
 
@@ -123,6 +143,18 @@ class ProxyTest {
         SipNode.closeAll(List.of(uac, stateful, stateless, uas));
         blackHole.close();
         assertEquals(List.of(), ThreadCheck.leftSince(threadsBefore, 5000));
+    }
+
+    /**
+     * The test proxies' response rewriting, as a P-CSCF does it: ck/ik out of a 401 (TS 24.229 5.2.2.1); and a
+     * deliberate failure to show a rewriter bug turns into 500.
+     */
+    private void rewrite(Response response, Optional<InboundRequest> request) {
+        if (response.getHeader("X-Test") != null) {
+            throw new IllegalStateException("rewriter bug");
+        }
+        AuthHeader.WWW_AUTHENTICATE.rewrite(response,
+                value -> DigestChallenge.parse(value).withoutParams("ck", "ik").format(), uac.headers());
     }
 
     /**
@@ -468,5 +500,45 @@ class ProxyTest {
         assertEquals(proxy.port(), vias.get(0).getPort());
         assertEquals("TCP", vias.get(0).getTransport());
         assertEquals("UDP", vias.get(1).getTransport());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stateful", "stateless"})
+    void theRewriterStripsCkAndIkFromA401(String kind) throws Exception {
+        SipNode proxy = proxy(kind);
+        Request sent = TestRequests.create(uac, Request.OPTIONS, "sip:challenge@ims.test", 70, routeTo(proxy, "udp"),
+                routeTo(uas, "udp"));
+        Response response = uac.request(sent, null, null).get(WAIT, TimeUnit.SECONDS);
+        assertEquals(401, response.getStatusCode());
+        DigestChallenge relayed = DigestChallenge.parse(AuthHeader.WWW_AUTHENTICATE.first(response).orElseThrow());
+        assertEquals(AKA_CHALLENGE.withoutParams("ck", "ik"), relayed);
+    }
+
+    @Test
+    void aFailingRewriterMakesTheStatefulProxyAnswer500() throws Exception {
+        Request sent = TestRequests.create(uac, Request.OPTIONS, "sip:rewritebug@ims.test", 70,
+                routeTo(stateful, "udp"), routeTo(uas, "udp"));
+        assertEquals(500, uac.request(sent, null, null).get(WAIT, TimeUnit.SECONDS).getStatusCode());
+    }
+
+    @Test
+    void withoutMaxForwardsTheStatefulProxyForwardsStatelesslyWith70() throws Exception {
+        // jain-sip refuses a server transaction for a request without Max-Forwards (docs/jain-sip-notes.md 2)
+        try (RawSipSocket ue = RawSipSocket.udp(stateful.port())) {
+            String callId = "nomf-" + System.nanoTime() + "@test";
+            ue.send("OPTIONS sip:bob@ims.test SIP/2.0\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:%PORT%;branch=z9hG4bKnomf" + System.nanoTime() + ";rport\n"
+                    + "Route: " + routeTo(stateful, "udp") + ", " + routeTo(uas, "udp") + "\n"
+                    + "From: <sip:alice@ims.test>;tag=nomf\n"
+                    + "To: <sip:bob@ims.test>\n"
+                    + "Call-ID: " + callId + "\n"
+                    + "CSeq: 1 OPTIONS\n"
+                    + "Content-Length: 0\n\n");
+            assertTrue(ue.receive().startsWith("SIP/2.0 200 OK\r\n"));
+            Request received = atUas.computeIfAbsent(callId, k -> new LinkedBlockingQueue<>()).poll(WAIT,
+                    TimeUnit.SECONDS);
+            assertNotNull(received);
+            assertEquals(70, ((MaxForwardsHeader) received.getHeader(MaxForwardsHeader.NAME)).getMaxForwards());
+        }
     }
 }
