@@ -210,7 +210,7 @@ public final class SipNode implements AutoCloseable {
                 try (ServerSocket tcp = new ServerSocket(0, 1, address)) {
                     int candidate = tcp.getLocalPort();
                     try (DatagramSocket udp = new DatagramSocket(candidate, address)) {
-                        return candidate;
+                        return udp.getLocalPort();
                     } catch (IOException taken) {
                         // UDP side taken: next candidate
                     }

@@ -34,6 +34,7 @@ public record SipNodeSettings(String name, String host, int port, List<String> a
     public static final Duration DEFAULT_CLIENT_TIMEOUT = Duration.ofSeconds(32);
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9-]{1,32}");
+    private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9.-]+(:[0-9]{1,5})?");
 
     /**
      * Validates and copies.
@@ -56,8 +57,13 @@ public record SipNodeSettings(String name, String host, int port, List<String> a
         }
         aliases = List.copyOf(Objects.requireNonNullElse(aliases, List.<String>of()));
         for (String alias : aliases) {
-            if (alias.isBlank() || alias.contains(" ") || alias.contains(";")) {
+            if (!ALIAS.matcher(alias).matches()) {
                 throw new InvalidSipSettingsException("aliases", alias, "host or host:port");
+            }
+            int colon = alias.lastIndexOf(':');
+            if (colon > 0 && (alias.length() - colon > 6 || Integer.parseInt(alias.substring(colon + 1)) > 65535
+                    || Integer.parseInt(alias.substring(colon + 1)) < 1)) {
+                throw new InvalidSipSettingsException("aliases", alias, "a port from 1 to 65535");
             }
         }
         if (udpThreads < 1 || udpThreads > 256) {

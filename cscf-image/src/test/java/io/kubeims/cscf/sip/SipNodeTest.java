@@ -175,6 +175,8 @@ class SipNodeTest {
                 () -> SipNodeSettings.of("p", HOST, 0).withClientTimeout(Duration.ZERO)).field());
         assertEquals("aliases", assertThrows(InvalidSipSettingsException.class,
                 () -> SipNodeSettings.of("p", HOST, 0).withAliases(List.of("a b"))).field());
+        assertEquals("aliases", assertThrows(InvalidSipSettingsException.class,
+                () -> SipNodeSettings.of("p", HOST, 0).withAliases(List.of("pcscf.ims.svc:70000"))).field());
     }
 
     @Test
