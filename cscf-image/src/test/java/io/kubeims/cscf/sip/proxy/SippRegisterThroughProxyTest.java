@@ -9,7 +9,7 @@ import io.kubeims.cscf.sip.NextHop;
 import io.kubeims.cscf.sip.RequestDispatcher;
 import io.kubeims.cscf.sip.SipNode;
 import io.kubeims.cscf.sip.SipNodeSettings;
-import io.kubeims.cscf.sip.SippRunner;
+import io.kubeims.protocol.digest.SippRunner;
 import io.kubeims.cscf.sip.TestRequests;
 import io.kubeims.cscf.sip.ThreadCheck;
 import io.kubeims.cscf.sip.header.AddressListHeader;
