@@ -100,10 +100,12 @@ class IcscfRegistrationTest {
     private SipNode icscf;
     private SipNode icscfWithoutCapablePool;
     private SipNode ue;
+    private CapturedLog log;
 
     @BeforeAll
     void start() throws Exception {
         JDIAMETER_LOG.setLevel(Level.WARNING);
+        log = CapturedLog.of(IcscfRegistration.class);
         dataDirectory = Files.createTempDirectory("icscf-hss-");
         CxNodeSettings hssDiameter = CxNodeSettings.hss(HSS_HOST, REALM, HSS_ADDRESS, freePort(HSS_ADDRESS))
                 .requestTimeout(Duration.ofSeconds(2)).build();
@@ -150,6 +152,9 @@ class IcscfRegistrationTest {
         nodes.add(icscfWithoutCapablePool);
         nodes.add(ue);
         SipNode.closeAll(nodes);
+        if (log != null) {
+            log.close();
+        }
         if (executor != null) {
             executor.shutdownNow();
         }
@@ -333,6 +338,11 @@ class IcscfRegistrationTest {
         assertStatus(Response.FORBIDDEN, "User Unknown", response);
         assertNull(response.getHeader(ReasonHeader.NAME), "a user error carries no Reason");
         assertNothingForwarded();
+        // logged once, at DEBUG: the user's mistake
+        List<CapturedLog.Line> lines = log.mentioning(callId(response));
+        assertEquals(1, lines.size(), lines.toString());
+        assertEquals(Level.FINE.intValue(), lines.get(0).level().intValue(), lines.toString());
+        assertTrue(lines.get(0).message().contains("403 User Unknown"), lines.toString());
     }
 
     @Test
@@ -385,5 +395,10 @@ class IcscfRegistrationTest {
         assertEquals(480, reason.getCause());
         assertTrue(reason.getText() != null && reason.getText().contains("HSS"), reason.getText());
         assertNothingForwarded();
+        // logged once, at WARN: infrastructure
+        List<CapturedLog.Line> lines = log.mentioning(callId(response));
+        assertEquals(1, lines.size(), lines.toString());
+        assertEquals(Level.WARNING.intValue(), lines.get(0).level().intValue(), lines.toString());
+        assertTrue(lines.get(0).message().contains("480"), lines.toString());
     }
 }
