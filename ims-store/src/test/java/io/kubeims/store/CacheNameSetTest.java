@@ -11,7 +11,8 @@ class CacheNameSetTest {
 
     @Test
     void validNamesAreKeptInOrder() {
-        assertEquals(List.of("cscf-registrations", "a.b_C-9"), CacheNameSet.of("cscf-registrations", "a.b_C-9").names());
+        assertEquals(List.of("cscf-registrations", "a.b_C-9"),
+                CacheNameSet.of("cscf-registrations", "a.b_C-9").names());
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.kubeims.protocol.cx.SipAuthenticationScheme;
 import java.time.Instant;
 
 /**
- * A challenge the S-CSCF sent in a 401 (TS 24.229 5.4.1.2.1), kept under its nonce until it is answered or its
+ * A challenge the S-CSCF sent in a 401 (TS 24.229 5.4.1), kept under its nonce until it is answered or its
  * lifetime passes: who it challenged, the secret to check the answer, and replay state (the highest nc accepted,
  * RFC 2617 3.2.2, and that answer itself, to recognise a retransmission). {@code toString()} redacts the secret.
  *

@@ -3,13 +3,16 @@ package io.kubeims.cscf.store;
 import java.util.Optional;
 
 /**
- * The S-CSCF's outstanding authentication challenges by nonce (TS 24.229 5.4.1.2, TS 33.203), shared by the
+ * The S-CSCF's outstanding authentication challenges by nonce (TS 24.229 5.4.1, TS 33.203), shared by the
  * replicas: the 401 may come from one and the answer land on another. Entries live for the configured challenge
  * lifetime from their creation (an Infinispan lifespan, and checked on every read), then they are unknown.
  */
 public interface AuthChallengeStore {
 
-    /** Stores a new challenge; false if its nonce is already stored (a nonce must be unique: make another). */
+    /**
+     * Stores a new challenge; false if its nonce is already stored (make another nonce) or it is already past its
+     * lifetime.
+     */
     boolean create(AuthChallenge challenge);
 
     /** The challenge of {@code nonce}, if stored and within its lifetime. */

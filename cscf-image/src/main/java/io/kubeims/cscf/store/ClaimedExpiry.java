@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What a replica won with {@link RegistrationStore#claimExpiry}: the right, and the duty, to act on these expired
  * contacts of one registration (NOTIFY the reg-event subscribers; if none remain, de-register at the HSS with SAR
- * TIMEOUT_DEREGISTRATION, TS 24.229 5.4.1.7) and then {@link RegistrationStore#completeExpiry complete} it.
+ * TIMEOUT_DEREGISTRATION, TS 29.228) and then {@link RegistrationStore#completeExpiry complete} it.
  *
  * @param registration the registration as claimed (with the claim)
  * @param claim        the claim written

@@ -38,7 +38,7 @@ public record Contact(String uri, Instant expiresAt, List<String> path, String i
                 throw new InvalidCscfStateException("reg-id " + regId + " is not between 1 and 2^31-1");
             }
             if (instanceId == null) {
-                throw new InvalidCscfStateException("reg-id " + regId + " without +sip.instance (RFC 5626 6)");
+                throw new InvalidCscfStateException("reg-id " + regId + " without +sip.instance (RFC 5626)");
             }
         }
         StateFields.requireText("callId", callId);

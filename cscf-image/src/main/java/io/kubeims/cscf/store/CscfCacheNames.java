@@ -20,7 +20,9 @@ import java.util.List;
 public record CscfCacheNames(String registrations, String registrationExpiries, String registrationIdentities,
         String challenges, String pcscfFlows, String subscriptions, String subscriptionWatchers) {
 
-    /** @throws InvalidCscfStoreSettingsException if a name is blank, repeated or has characters outside [A-Za-z0-9._-] */
+    /**
+     * @throws InvalidCscfStoreSettingsException if a name is blank, repeated or has characters outside [A-Za-z0-9._-]
+     */
     public CscfCacheNames {
         try {
             CacheNameSet.of(registrations, registrationExpiries, registrationIdentities, challenges, pcscfFlows,

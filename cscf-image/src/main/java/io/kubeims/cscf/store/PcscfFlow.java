@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What the P-CSCF keeps per registered UE flow (TS 24.229 5.2.2.3/5.2.2.4; DESIGN.md section 2): the private
- * identity if known, the registered public identities from P-Associated-URI (RFC 7315 4.1; the first is the
+ * What the P-CSCF keeps per registered UE flow (TS 24.229 5.2; DESIGN.md section 2): the private
+ * identity if known, the registered public identities from P-Associated-URI (RFC 7315; the first is the
  * default) which P-Asserted-Identity is chosen from, the Service-Route to enforce on originating requests (RFC 3608),
  * and when the registration expires.
  *

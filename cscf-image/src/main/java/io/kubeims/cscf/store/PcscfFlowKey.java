@@ -2,7 +2,7 @@ package io.kubeims.cscf.store;
 
 /**
  * Identifies one UE registration at the P-CSCF: the contact the UE registered and the flow its REGISTER came over
- * (TS 24.229 5.2.2; RFC 5626 3.2), so two UEs behind one NAT, or two flows of one UE, stay apart.
+ * (TS 24.229 5.2; RFC 5626), so two UEs behind one NAT, or two flows of one UE, stay apart.
  *
  * @param contactUri   the registered Contact URI
  * @param receivedFrom the transport, source address and port of the REGISTER

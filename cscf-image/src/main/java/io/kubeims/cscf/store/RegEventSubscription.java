@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A subscription to the reg event package (RFC 3680; TS 24.229 5.4.2.1.2) held by the S-CSCF as notifier: whose
+ * A subscription to the reg event package (RFC 3680; TS 24.229 5.4) held by the S-CSCF as notifier: whose
  * registration is watched, who subscribed, the dialog state needed to send it a NOTIFY from any replica (route set,
  * remote target, the CSeq of our last request in the dialog), when it expires, and the reginfo document version of
- * the last NOTIFY (RFC 3680 5.1: 0 in the first NOTIFY, one more in each next one).
+ * the last NOTIFY (RFC 3680 reginfo version: 0 in the first NOTIFY, one more in each next one).
  *
  * @param id              the subscription (dialog) id: the store key
  * @param watchedIdentity the public (or private) identity whose registration state is watched

@@ -33,7 +33,7 @@ public interface RegEventSubscriptionStore {
 
     /**
      * Takes the next NOTIFY of the subscription: its reginfo version and dialog CSeq both one higher, atomically, so
-     * that NOTIFYs from any replicas carry strictly increasing versions (RFC 3680 5.1) and CSeqs.
+     * that NOTIFYs from any replicas carry strictly increasing versions (RFC 3680) and CSeqs.
      *
      * @return the subscription with the version and CSeq to send; empty if it is not stored or expired
      */

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the S-CSCF registrar keeps per subscriber (TS 24.229 5.4.1.2; DESIGN.md section 2): the private identity,
- * the implicit registration set of public identities that register together (TS 23.228 4.3.3.4, from the SAA
+ * What the S-CSCF registrar keeps per subscriber (TS 24.229 5.4.1; DESIGN.md section 2): the private identity,
+ * the implicit registration set of public identities that register together (TS 23.228, from the SAA
  * User-Data), the service profile as received (the Cx-User-Data XML, TS 29.228 Annex E), the serving S-CSCF pool,
  * and the bindings. Immutable: the {@code with...} methods return changed copies for
  * {@link RegistrationStore#update}.

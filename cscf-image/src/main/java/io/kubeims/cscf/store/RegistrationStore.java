@@ -21,7 +21,7 @@ import java.util.function.Function;
  * {@link #completeExpiry} removes the claimed contacts (and the registration with the last one). A winner that dies
  * leaves a claim whose lease ends: the claim re-indexed the registration at that time, so another replica then
  * finds and takes it over. The index is lazy: a refreshed registration stays in its old bucket, where the claim
- * finds nothing expired.
+ * finds nothing expired. {@link RegistrationExpirySweep} is that periodic walk for one replica.
  */
 public interface RegistrationStore {
 

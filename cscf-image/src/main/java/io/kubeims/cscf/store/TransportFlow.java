@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Where a request came from: the transport and the source address and port as received (RFC 3261 18.2.1
- * {@code received}/{@code rport}), identifying the flow back to a UE (RFC 5626 3.2).
+ * {@code received}, RFC 3581 {@code rport}), identifying the flow back to a UE (RFC 5626).
  *
  * @param transport upper-case transport token (UDP, TCP, TLS, SCTP, WS, WSS)
  * @param address   source IP address (or host) as seen
@@ -12,7 +12,10 @@ import java.util.Locale;
  */
 public record TransportFlow(String transport, String address, int port) {
 
-    /** @throws InvalidCscfStateException if a field is missing, the transport is not a token or the port is out of range */
+    /**
+     * @throws InvalidCscfStateException if a field is missing, the transport is not a token or the port is out of
+     *         range
+     */
     public TransportFlow {
         transport = StateFields.requireText("transport", transport).toUpperCase(Locale.ROOT);
         if (!transport.matches("[A-Z0-9-]+")) {

@@ -39,7 +39,7 @@ class CscfStateRecordsTest {
 
     @Test
     void invalidContactsAreRefusedNamingTheField() {
-        assertEquals("reg-id 1 without +sip.instance (RFC 5626 6)", assertThrows(InvalidCscfStateException.class,
+        assertEquals("reg-id 1 without +sip.instance (RFC 5626)", assertThrows(InvalidCscfStateException.class,
                 () -> new Contact("sip:a@h", T, List.of(), null, 1, "c", 1, UDP, null)).getMessage());
         assertEquals("q '1.5' is not a qvalue", assertThrows(InvalidCscfStateException.class,
                 () -> new Contact("sip:a@h", T, List.of(), null, null, "c", 1, UDP, "1.5")).getMessage());

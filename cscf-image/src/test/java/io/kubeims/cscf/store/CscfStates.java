@@ -24,7 +24,8 @@ final class CscfStates {
 
     static Registration registration(String user) {
         String impi = user + "@ims.example.com";
-        return Registration.of(impi, List.of("sip:" + user + "@ims.example.com", "tel:+1555" + Math.abs(user.hashCode())),
+        return Registration.of(impi,
+                List.of("sip:" + user + "@ims.example.com", "tel:+1555" + Math.abs(user.hashCode())),
                 PROFILE.formatted(impi, impi), "scscf.ims.svc");
     }
 

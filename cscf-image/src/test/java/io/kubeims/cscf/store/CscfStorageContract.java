@@ -197,6 +197,38 @@ abstract class CscfStorageContract {
     }
 
     @Test
+    void periodicSweepsOfTwoReplicasClaimEachExpiryOnce() throws Exception {
+        List<RegistrationExpirySweep> sweeps = List.of(
+                new RegistrationExpirySweep(a.registrations(), clock, "scscf-a", Duration.ofMinutes(10)),
+                new RegistrationExpirySweep(b.registrations(), clock, "scscf-b", Duration.ofMinutes(10)));
+        for (int i = 0; i < 6; i++) {
+            Registration r = CscfStates.registration("user" + i)
+                    .withContact(CscfStates.contact("sip:user" + i + "@192.0.2.10", T0.plusSeconds(62 + i)));
+            a.registrations().update(r.impi(), current -> Optional.of(r));
+        }
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(List.of(), sweepTogether(sweeps));
+        // T0+63: user0 and user1 have expired; user2 (T0+64) shares their time bucket but has not.
+        clock.advance(Duration.ofSeconds(33));
+        assertEquals(List.of("user0@ims.example.com", "user1@ims.example.com"), sweepTogether(sweeps));
+        // The next sweeps read that bucket again and the following ones.
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(List.of("user2@ims.example.com", "user3@ims.example.com", "user4@ims.example.com",
+                "user5@ims.example.com"), sweepTogether(sweeps));
+        assertEquals(List.of(), sweepTogether(sweeps));
+    }
+
+    /** The IMPIs claimed by the sweeps run at once, sorted; fails if one was claimed twice. */
+    private static List<String> sweepTogether(List<RegistrationExpirySweep> sweeps) throws Exception {
+        List<Callable<List<ClaimedExpiry>>> tasks = new ArrayList<>();
+        sweeps.forEach(sweep -> tasks.add(sweep::sweep));
+        List<String> claimed = new ArrayList<>();
+        SimultaneousCalls.run(tasks).forEach(won -> won.forEach(claim -> claimed.add(claim.impi())));
+        assertEquals(new HashSet<>(claimed).size(), claimed.size(), "claimed twice: " + claimed);
+        return claimed.stream().sorted().toList();
+    }
+
+    @Test
     void aClaimWhoseClaimantDiedIsTakenOverAfterItsLease() {
         Registration alice = CscfStates.registration("alice")
                 .withContact(CscfStates.contact("sip:alice@192.0.2.10", T0.plusSeconds(60)));

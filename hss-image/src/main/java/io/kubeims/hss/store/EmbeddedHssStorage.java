@@ -62,8 +62,8 @@ public final class EmbeddedHssStorage implements HssStorage {
         ExecutorService renewalThreads = Executors.newFixedThreadPool(RENEWAL_THREADS, renewalThreads());
         try {
             this.subscribers = new CachedSubscriberStore(started.fileStoredCache(names.subscribers(), false),
-                    started.fileStoredCache(names.publicIdentities(), false), new SubscriberJson(new CxUserDataReader()),
-                    clock, CachedSubscriberStore.DEFAULT_CLAIM_LEASE);
+                    started.fileStoredCache(names.publicIdentities(), false),
+                    new SubscriberJson(new CxUserDataReader()), clock, CachedSubscriberStore.DEFAULT_CLAIM_LEASE);
             this.dynamicState = new LeasedSqnDynamicStateStore(new CachedDynamicStateStore(
                     started.fileStoredCache(names.sqn(), true), started.fileStoredCache(names.registrations(), true)),
                     SQN_LEASE, renewalThreads);
