@@ -2,6 +2,10 @@ package io.kubeims.hss.store;
 
 import io.kubeims.hss.subscriber.IdentitySyntax;
 import io.kubeims.hss.subscriber.Subscriber;
+import io.kubeims.store.CorruptStoredValueException;
+import io.kubeims.store.TypedCache;
+import io.kubeims.store.ValueCodec;
+import io.kubeims.store.VersionedCache;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,9 +48,9 @@ final class CachedSubscriberStore implements SubscriberStore {
     private static final System.Logger LOG = System.getLogger(CachedSubscriberStore.class.getName());
 
     private final VersionedCache subscribers;
-    private final VersionedCache publicIdentities;
+    private final TypedCache<String> subscriberTexts;
+    private final TypedCache<PublicIdentityClaim> claims;
     private final SubscriberJson subscriberJson;
-    private final PublicIdentityClaim.Json claimJson = new PublicIdentityClaim.Json();
     private final Clock clock;
     private final Duration claimLease;
     private final int maxDecodedRecords;
@@ -68,7 +72,11 @@ final class CachedSubscriberStore implements SubscriberStore {
     CachedSubscriberStore(VersionedCache subscribers, VersionedCache publicIdentities, SubscriberJson subscriberJson,
             Clock clock, Duration claimLease, int maxDecodedRecords) {
         this.subscribers = subscribers;
-        this.publicIdentities = publicIdentities;
+        // Records stay text in the update loop: decoding one parses its Cx-User-Data, done only when needed.
+        this.subscriberTexts = new TypedCache<>(subscribers, ValueCodec.text(), TypedCache.EntryLifespan.immortal(),
+                MAX_ATTEMPTS);
+        this.claims = new TypedCache<>(publicIdentities, new PublicIdentityClaim.Json(),
+                TypedCache.EntryLifespan.immortal(), MAX_ATTEMPTS);
         this.subscriberJson = subscriberJson;
         this.clock = clock;
         this.claimLease = claimLease;
@@ -82,35 +90,31 @@ final class CachedSubscriberStore implements SubscriberStore {
         String encoded = subscriberJson.encode(subscriber);
         Set<String> claimedHere = new LinkedHashSet<>();
         try {
-            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-                Optional<VersionedCache.StoredValue> stored = subscribers.get(impi);
+            // Claims on every attempt, between reading the record and writing it: if a concurrent put or delete of
+            // the same IMPI wins the write, the claims are still ours and the loop starts again.
+            TypedCache.Change<String> written = subscriberTexts.update(impi, stored -> {
                 for (String impu : wanted) {
                     if (claim(impu, impi)) {
                         claimedHere.add(impu);
                     }
                 }
-                boolean written = stored.isEmpty()
-                        ? subscribers.putIfAbsent(impi, encoded)
-                        : subscribers.replace(impi, stored.get(), encoded);
-                if (!written) {
-                    continue; // a concurrent put or delete of the same IMPI won; claims are ours, start again
+                return Optional.of(encoded);
+            });
+            Optional<String> replaced = written.previous();
+            for (String impu : wanted) {
+                String owner = confirmClaim(impu, impi);
+                if (!owner.equals(impi)) {
+                    revert(impi, encoded, replaced);
+                    throw new DuplicatePublicIdentityException(impu, owner);
                 }
-                for (String impu : wanted) {
-                    String owner = confirmClaim(impu, impi);
-                    if (!owner.equals(impi)) {
-                        revert(impi, encoded, stored);
-                        throw new DuplicatePublicIdentityException(impu, owner);
-                    }
-                }
-                Optional<Subscriber> previous = stored.flatMap(s -> decodePrevious(impi, s.value()));
-                for (String impu : stored.map(s -> listedInReplaced(impi, s.value())).orElse(List.of())) {
-                    if (!wanted.contains(impu)) {
-                        release(impu, impi);
-                    }
-                }
-                return previous;
             }
-            throw new StoreContentionException(subscribers.name(), impi, MAX_ATTEMPTS);
+            Optional<Subscriber> previous = replaced.flatMap(s -> decodePrevious(impi, s));
+            for (String impu : replaced.map(s -> listedInReplaced(impi, s)).orElse(List.of())) {
+                if (!wanted.contains(impu)) {
+                    release(impu, impi);
+                }
+            }
+            return previous;
         } catch (RuntimeException e) {
             // Give back what this call claimed and the stored record does not list (release checks that).
             for (String impu : claimedHere) {
@@ -131,28 +135,23 @@ final class CachedSubscriberStore implements SubscriberStore {
         if (publicIdentity == null) {
             return Optional.empty();
         }
-        return publicIdentities.get(publicIdentity)
-                .map(s -> claimJson.decode(publicIdentities.name(), publicIdentity, s.value()).privateIdentity())
+        return claims.get(publicIdentity)
+                .map(PublicIdentityClaim::privateIdentity)
                 .filter(owner -> ownerLists(owner, publicIdentity));
     }
 
     @Override
     public Optional<Subscriber> delete(String privateIdentity) {
         String impi = IdentitySyntax.requirePrivateIdentity("privateIdentity", privateIdentity);
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<VersionedCache.StoredValue> stored = subscribers.get(impi);
-            if (stored.isEmpty()) {
-                return Optional.empty();
-            }
-            if (subscribers.remove(impi, stored.get())) {
-                decoded.remove(impi);
-                for (String impu : listedInReplaced(impi, stored.get().value())) {
-                    release(impu, impi);
-                }
-                return decodePrevious(impi, stored.get().value());
-            }
+        Optional<String> removed = subscriberTexts.remove(impi);
+        if (removed.isEmpty()) {
+            return Optional.empty();
         }
-        throw new StoreContentionException(subscribers.name(), impi, MAX_ATTEMPTS);
+        decoded.remove(impi);
+        for (String impu : listedInReplaced(impi, removed.get())) {
+            release(impu, impi);
+        }
+        return decodePrevious(impi, removed.get());
     }
 
     @Override
@@ -168,31 +167,17 @@ final class CachedSubscriberStore implements SubscriberStore {
      * @throws DuplicatePublicIdentityException if another subscriber holds it
      */
     private boolean claim(String impu, String impi) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            String fresh = freshClaim(impi);
-            Optional<VersionedCache.StoredValue> existing = publicIdentities.get(impu);
-            if (existing.isEmpty()) {
-                if (publicIdentities.putIfAbsent(impu, fresh)) {
-                    return true;
+        TypedCache.Change<PublicIdentityClaim> change = claims.update(impu, existing -> {
+            if (existing.isPresent() && !existing.get().privateIdentity().equals(impi)) {
+                PublicIdentityClaim claim = existing.get();
+                if (ownerLists(claim.privateIdentity(), impu) || !leaseExpired(claim)) {
+                    throw new DuplicatePublicIdentityException(impu, claim.privateIdentity());
                 }
-                continue;
+                // Stale: its owner's record does not list the IMPU and no put of the owner is in flight.
             }
-            PublicIdentityClaim claim = claimJson.decode(publicIdentities.name(), impu, existing.get().value());
-            if (claim.privateIdentity().equals(impi)) {
-                if (publicIdentities.replace(impu, existing.get(), fresh)) {
-                    return false;
-                }
-                continue;
-            }
-            if (ownerLists(claim.privateIdentity(), impu) || !leaseExpired(claim)) {
-                throw new DuplicatePublicIdentityException(impu, claim.privateIdentity());
-            }
-            // Stale: its owner's record does not list the IMPU and no put of the owner is in flight.
-            if (publicIdentities.replace(impu, existing.get(), fresh)) {
-                return true;
-            }
-        }
-        throw new StoreContentionException(publicIdentities.name(), impu, MAX_ATTEMPTS);
+            return Optional.of(freshClaim(impi));
+        });
+        return change.previous().map(previous -> !previous.privateIdentity().equals(impi)).orElse(true);
     }
 
     /**
@@ -202,16 +187,8 @@ final class CachedSubscriberStore implements SubscriberStore {
      * @return the owner of the claim: {@code impi}, or whoever took it over
      */
     private String confirmClaim(String impu, String impi) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<VersionedCache.StoredValue> existing = publicIdentities.get(impu);
-            if (existing.isPresent()) {
-                return claimJson.decode(publicIdentities.name(), impu, existing.get().value()).privateIdentity();
-            }
-            if (publicIdentities.putIfAbsent(impu, freshClaim(impi))) {
-                return impi;
-            }
-        }
-        throw new StoreContentionException(publicIdentities.name(), impu, MAX_ATTEMPTS);
+        return claims.update(impu, existing -> existing.isPresent() ? existing : Optional.of(freshClaim(impi)))
+                .current().orElseThrow().privateIdentity();
     }
 
     /**
@@ -219,32 +196,25 @@ final class CachedSubscriberStore implements SubscriberStore {
      * IMPI wrote a record listing it meanwhile, the claim is restored.
      */
     private void release(String impu, String impi) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Optional<VersionedCache.StoredValue> existing = publicIdentities.get(impu);
-            if (existing.isEmpty()
-                    || !claimJson.decode(publicIdentities.name(), impu, existing.get().value()).privateIdentity()
-                            .equals(impi)
-                    || ownerLists(impi, impu)) {
-                return;
+        TypedCache.Change<PublicIdentityClaim> change = claims.update(impu, existing -> {
+            if (existing.isEmpty() || !existing.get().privateIdentity().equals(impi) || ownerLists(impi, impu)) {
+                return existing;
             }
-            if (publicIdentities.remove(impu, existing.get())) {
-                if (ownerLists(impi, impu)) {
-                    publicIdentities.putIfAbsent(impu, freshClaim(impi));
-                }
-                return;
-            }
+            return Optional.empty();
+        });
+        if (change.changed() && ownerLists(impi, impu)) {
+            claims.putIfAbsent(impu, freshClaim(impi));
         }
-        throw new StoreContentionException(publicIdentities.name(), impu, MAX_ATTEMPTS);
     }
 
     /** Puts back the record this put replaced, if the stored one is still the one this put wrote. */
-    private void revert(String impi, String written, Optional<VersionedCache.StoredValue> previous) {
+    private void revert(String impi, String written, Optional<String> previous) {
         Optional<VersionedCache.StoredValue> now = subscribers.get(impi);
         if (now.isEmpty() || !now.get().value().equals(written)) {
             return;
         }
         if (previous.isPresent()) {
-            subscribers.replace(impi, now.get(), previous.get().value());
+            subscribers.replace(impi, now.get(), previous.get());
         } else {
             subscribers.remove(impi, now.get());
         }
@@ -303,8 +273,8 @@ final class CachedSubscriberStore implements SubscriberStore {
         return clock.millis() - claim.claimedAtMillis() >= claimLease.toMillis();
     }
 
-    private String freshClaim(String impi) {
-        return claimJson.encode(new PublicIdentityClaim(impi, clock.millis(), UUID.randomUUID().toString()));
+    private PublicIdentityClaim freshClaim(String impi) {
+        return new PublicIdentityClaim(impi, clock.millis(), UUID.randomUUID().toString());
     }
 
     /** A decoded record and the stored text it was decoded from. */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeims.protocol.aka.HomeSqnCounter;
 import io.kubeims.protocol.aka.Sqn;
+import io.kubeims.store.JsonFields;
+import io.kubeims.store.ValueCodec;
 
 /**
  * Stored forms of the dynamic state: SQN_HE as {@code {"lastSqn": 48-bit integer}} (exact in JSON, below 2^53)

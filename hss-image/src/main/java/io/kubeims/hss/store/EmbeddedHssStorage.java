@@ -1,17 +1,9 @@
 package io.kubeims.hss.store;
 
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
-import org.infinispan.Cache;
-import org.infinispan.configuration.cache.CacheMode;
-import org.infinispan.configuration.cache.Configuration;
-import org.infinispan.configuration.cache.ConfigurationBuilder;
-import org.infinispan.configuration.global.GlobalConfigurationBuilder;
-import org.infinispan.configuration.global.UncleanShutdownAction;
-import org.infinispan.manager.DefaultCacheManager;
+import io.kubeims.store.EmbeddedCaches;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +37,7 @@ public final class EmbeddedHssStorage implements HssStorage {
     private static final int RENEWAL_THREADS = 4;
     private static final long RENEWAL_STOP_SECONDS = 5;
 
-    private final DefaultCacheManager manager;
+    private final EmbeddedCaches caches;
     private final ExecutorService renewals;
     private final SubscriberStore subscribers;
     private final DynamicStateStore dynamicState;
@@ -66,38 +58,21 @@ public final class EmbeddedHssStorage implements HssStorage {
      * @throws UncheckedIOException if the directory cannot be created
      */
     public EmbeddedHssStorage(Path dataDirectory, HssCacheNames names, Clock clock) {
-        Path directory = dataDirectory.toAbsolutePath();
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the HSS data directory " + directory, e);
-        }
-        GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
-        global.cacheManagerName("kubeims-hss");
-        // A pod killed without a clean shutdown must come back with its data: IGNORE the dangling lock (the default
-        // FAIL would refuse to start, PURGE would wipe SQN state). The file stores recover on their own.
-        global.globalState().enable().persistentLocation(directory.toString())
-                .uncleanShutdownAction(UncleanShutdownAction.IGNORE);
-        DefaultCacheManager started = new DefaultCacheManager(global.build());
+        EmbeddedCaches started = EmbeddedCaches.persistent("kubeims-hss", dataDirectory);
         ExecutorService renewalThreads = Executors.newFixedThreadPool(RENEWAL_THREADS, renewalThreads());
         try {
-            started.defineConfiguration(names.subscribers(), fileStored(directory, names.subscribers(), false));
-            started.defineConfiguration(names.publicIdentities(),
-                    fileStored(directory, names.publicIdentities(), false));
-            started.defineConfiguration(names.sqn(), fileStored(directory, names.sqn(), true));
-            started.defineConfiguration(names.registrations(), fileStored(directory, names.registrations(), true));
-            this.subscribers = new CachedSubscriberStore(cache(started, names.subscribers()),
-                    cache(started, names.publicIdentities()), new SubscriberJson(new CxUserDataReader()), clock,
-                    CachedSubscriberStore.DEFAULT_CLAIM_LEASE);
+            this.subscribers = new CachedSubscriberStore(started.fileStoredCache(names.subscribers(), false),
+                    started.fileStoredCache(names.publicIdentities(), false),
+                    new SubscriberJson(new CxUserDataReader()), clock, CachedSubscriberStore.DEFAULT_CLAIM_LEASE);
             this.dynamicState = new LeasedSqnDynamicStateStore(new CachedDynamicStateStore(
-                    cache(started, names.sqn()), cache(started, names.registrations())),
+                    started.fileStoredCache(names.sqn(), true), started.fileStoredCache(names.registrations(), true)),
                     SQN_LEASE, renewalThreads);
         } catch (RuntimeException e) {
             renewalThreads.shutdownNow();
-            started.stop();
+            started.close();
             throw e;
         }
-        this.manager = started;
+        this.caches = started;
         this.renewals = renewalThreads;
     }
 
@@ -123,20 +98,8 @@ public final class EmbeddedHssStorage implements HssStorage {
             renewals.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
-            manager.stop();
+            caches.close();
         }
-    }
-
-    private static Configuration fileStored(Path directory, String cacheName, boolean syncWrites) {
-        ConfigurationBuilder builder = new ConfigurationBuilder();
-        builder.clustering().cacheMode(CacheMode.LOCAL);
-        builder.persistence().passivation(false)
-                .addSoftIndexFileStore()
-                .dataLocation(directory.resolve(cacheName).resolve("data").toString())
-                .indexLocation(directory.resolve(cacheName).resolve("index").toString())
-                .syncWrites(syncWrites)
-                .purgeOnStartup(false);
-        return builder.build();
     }
 
     private static ThreadFactory renewalThreads() {
@@ -146,10 +109,5 @@ public final class EmbeddedHssStorage implements HssStorage {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private static VersionedCache cache(DefaultCacheManager manager, String name) {
-        Cache<String, String> cache = manager.getCache(name);
-        return new EmbeddedVersionedCache(cache);
     }
 }

@@ -1,17 +1,15 @@
 package io.kubeims.hss.store;
 
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
-import org.infinispan.client.hotrod.RemoteCache;
+import io.kubeims.store.HotRodCaches;
 import org.infinispan.client.hotrod.RemoteCacheManager;
-import org.infinispan.commons.configuration.StringConfiguration;
 
 import java.time.Clock;
 
 /**
  * The HSS's stores on an Infinispan Server (cluster) over Hot Rod, for several HSS replicas sharing state. The
- * caches are created on first use from an XML template (through {@link StringConfiguration}: a plain string
- * argument would be taken for a template name) and reused when they exist. Conditional writes are Hot Rod's
- * versioned operations, applied atomically by the key's primary owner.
+ * caches are created on first use from an XML template ({@link HotRodCaches}) and reused when they exist.
+ * Conditional writes are Hot Rod's versioned operations, applied atomically by the key's primary owner.
  */
 public final class HotRodHssStorage implements HssStorage {
 
@@ -20,17 +18,9 @@ public final class HotRodHssStorage implements HssStorage {
      * On a network split the minority partition refuses reads and writes, so no two partitions can each issue
      * SQNs or assign S-CSCFs. {@code ${name}} is replaced by the cache name.
      */
-    public static final String DEFAULT_CACHE_XML = """
-            <distributed-cache name="${name}" mode="SYNC" owners="2">
-              <encoding media-type="application/x-protostream"/>
-              <partition-handling when-split="DENY_READ_WRITES"/>
-              <persistence passivation="false">
-                <file-store/>
-              </persistence>
-            </distributed-cache>
-            """;
+    public static final String DEFAULT_CACHE_XML = HotRodCaches.DISTRIBUTED_CACHE_XML;
 
-    private final RemoteCacheManager manager;
+    private final HotRodCaches caches;
     private final SubscriberStore subscribers;
     private final DynamicStateStore dynamicState;
 
@@ -49,15 +39,15 @@ public final class HotRodHssStorage implements HssStorage {
      *         the cache definition
      */
     public HotRodHssStorage(RemoteCacheManager manager, HssCacheNames names, String cacheXmlTemplate, Clock clock) {
-        this.manager = manager;
+        this.caches = new HotRodCaches(manager, cacheXmlTemplate);
         try {
-            this.subscribers = new CachedSubscriberStore(cache(names.subscribers(), cacheXmlTemplate),
-                    cache(names.publicIdentities(), cacheXmlTemplate), new SubscriberJson(new CxUserDataReader()),
+            this.subscribers = new CachedSubscriberStore(caches.cache(names.subscribers()),
+                    caches.cache(names.publicIdentities()), new SubscriberJson(new CxUserDataReader()),
                     clock, CachedSubscriberStore.DEFAULT_CLAIM_LEASE);
-            this.dynamicState = new CachedDynamicStateStore(cache(names.sqn(), cacheXmlTemplate),
-                    cache(names.registrations(), cacheXmlTemplate));
+            this.dynamicState = new CachedDynamicStateStore(caches.cache(names.sqn()),
+                    caches.cache(names.registrations()));
         } catch (RuntimeException e) {
-            manager.close();
+            caches.close();
             throw e;
         }
     }
@@ -74,12 +64,6 @@ public final class HotRodHssStorage implements HssStorage {
 
     @Override
     public void close() {
-        manager.close();
-    }
-
-    private VersionedCache cache(String name, String xmlTemplate) {
-        RemoteCache<String, String> cache = manager.administration()
-                .getOrCreateCache(name, new StringConfiguration(xmlTemplate.replace("${name}", name)));
-        return new HotRodVersionedCache(cache);
+        caches.close();
     }
 }

@@ -1,9 +1,9 @@
 package io.kubeims.hss.store;
 
-import java.util.HashSet;
+import io.kubeims.store.CacheNameSet;
+import io.kubeims.store.InvalidCacheSettingsException;
+
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The names of the HSS's four caches. Several kube-ims cores can share one Infinispan Server when each uses its own
@@ -16,19 +16,12 @@ import java.util.regex.Pattern;
  */
 public record HssCacheNames(String subscribers, String publicIdentities, String sqn, String registrations) {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
-
     /** @throws InvalidStorageSettingsException if a name is blank, repeated or has other characters */
     public HssCacheNames {
-        Set<String> seen = new HashSet<>();
-        for (String name : new String[] {subscribers, publicIdentities, sqn, registrations}) {
-            if (name == null || !NAME.matcher(name).matches()) {
-                throw new InvalidStorageSettingsException("cache name '" + name
-                        + "' must be 1 to 200 characters of [A-Za-z0-9._-]");
-            }
-            if (!seen.add(name)) {
-                throw new InvalidStorageSettingsException("cache name '" + name + "' is used twice");
-            }
+        try {
+            CacheNameSet.of(subscribers, publicIdentities, sqn, registrations);
+        } catch (InvalidCacheSettingsException e) {
+            throw new InvalidStorageSettingsException(e.getMessage());
         }
     }
 

@@ -2,6 +2,8 @@ package io.kubeims.hss.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubeims.store.JsonFields;
+import io.kubeims.store.ValueCodec;
 
 /**
  * An entry of the public identity index: which private identity claims the IMPU, since when, and a unique token so

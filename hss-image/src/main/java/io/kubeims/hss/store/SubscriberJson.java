@@ -17,6 +17,8 @@ import io.kubeims.protocol.ifc.InitialFilterCriteria;
 import io.kubeims.protocol.ifc.xml.CxUserDataException;
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
 import io.kubeims.protocol.ifc.xml.CxUserDataWriter;
+import io.kubeims.store.JsonFields;
+import io.kubeims.store.ValueCodec;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.kubeims.hss.store;
 
 import io.kubeims.hss.subscriber.Subscriber;
+import io.kubeims.store.CorruptStoredValueException;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.kubeims.hss.provisioning;
 
-import io.kubeims.hss.store.StoreContentionException;
+import io.kubeims.store.StoreContentionException;
 import jakarta.ws.rs.core.Response;
 import org.infinispan.commons.CacheException;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,8 @@ package io.kubeims.hss.store;
 
 import io.kubeims.hss.subscriber.Subscriber;
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
+import io.kubeims.store.EmbeddedVersionedCache;
+import io.kubeims.store.VersionedCache;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;

@@ -1,6 +1,7 @@
 package io.kubeims.hss.store;
 
 import io.kubeims.protocol.aka.Sqn;
+import io.kubeims.store.testing.InfinispanServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

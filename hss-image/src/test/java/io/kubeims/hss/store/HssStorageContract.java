@@ -3,6 +3,7 @@ package io.kubeims.hss.store;
 import io.kubeims.hss.subscriber.PublicUserIdentity;
 import io.kubeims.hss.subscriber.Subscriber;
 import io.kubeims.protocol.aka.Sqn;
+import io.kubeims.store.testing.SimultaneousCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -52,24 +48,7 @@ abstract class HssStorageContract {
 
     /** Runs each task on its own thread, all released at once; returns their results. */
     protected static <T> List<T> concurrently(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CyclicBarrier start = new CyclicBarrier(tasks.size());
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    start.await(60, TimeUnit.SECONDS);
-                    return task.call();
-                }));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        return SimultaneousCalls.run(tasks);
     }
 
     /** Fails naming the first pair of {@code taken} that does not increase. */

@@ -6,6 +6,7 @@ import io.kubeims.protocol.aka.Sqn;
 import io.kubeims.protocol.aka.SubscriberKeys;
 import io.kubeims.protocol.aka.Usim;
 import io.kubeims.protocol.aka.UsimResult;
+import io.kubeims.store.EmbeddedVersionedCache;
 import org.infinispan.commons.IllegalLifecycleStateException;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;

@@ -1,6 +1,8 @@
 package io.kubeims.hss.store;
 
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
+import io.kubeims.store.EmbeddedVersionedCache;
+import io.kubeims.store.VersionedCache;
 import org.infinispan.configuration.cache.CacheMode;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;

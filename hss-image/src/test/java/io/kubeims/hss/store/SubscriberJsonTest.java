@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubeims.hss.subscriber.Subscriber;
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
 import io.kubeims.protocol.ifc.xml.CxUserDataWriter;
+import io.kubeims.store.CorruptStoredValueException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

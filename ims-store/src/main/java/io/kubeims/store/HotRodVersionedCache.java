@@ -1,10 +1,12 @@
-package io.kubeims.hss.store;
+package io.kubeims.store;
 
 import org.infinispan.client.hotrod.Flag;
 import org.infinispan.client.hotrod.MetadataValue;
 import org.infinispan.client.hotrod.RemoteCache;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@link VersionedCache} over a Hot Rod {@link RemoteCache}: reads with {@code getWithMetadata} and writes with
@@ -12,12 +14,13 @@ import java.util.Optional;
  * applies atomically at the key's primary owner. {@code putIfAbsent} needs {@link Flag#FORCE_RETURN_VALUE}: without
  * it Hot Rod returns null whether or not the value was stored.
  */
-final class HotRodVersionedCache implements VersionedCache {
+public final class HotRodVersionedCache implements VersionedCache {
 
     private final RemoteCache<String, String> cache;
     private final RemoteCache<String, String> returningPrevious;
 
-    HotRodVersionedCache(RemoteCache<String, String> cache) {
+    /** @param cache a remote cache of string keys and values */
+    public HotRodVersionedCache(RemoteCache<String, String> cache) {
         this.cache = cache;
         this.returningPrevious = cache.withFlags(Flag.FORCE_RETURN_VALUE);
     }
@@ -39,8 +42,20 @@ final class HotRodVersionedCache implements VersionedCache {
     }
 
     @Override
+    public boolean putIfAbsent(String key, String value, Duration lifespan) {
+        return returningPrevious.putIfAbsent(key, value, LifespanMillis.of(lifespan), TimeUnit.MILLISECONDS) == null;
+    }
+
+    @Override
     public boolean replace(String key, StoredValue expected, String value) {
         return cache.replaceWithVersion(key, value, expected.version());
+    }
+
+    @Override
+    public boolean replace(String key, StoredValue expected, String value, Duration lifespan) {
+        // maxIdle 0 = none
+        return cache.replaceWithVersion(key, value, expected.version(), LifespanMillis.of(lifespan),
+                TimeUnit.MILLISECONDS, 0, TimeUnit.MILLISECONDS);
     }
 
     @Override

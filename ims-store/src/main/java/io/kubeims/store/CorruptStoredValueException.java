@@ -1,8 +1,8 @@
-package io.kubeims.hss.store;
+package io.kubeims.store;
 
 /**
- * A value read from a cache cannot be decoded: not the JSON this package writes, a field missing, or data that
- * fails validation. Names the cache, the key and the problem, never the stored value (it may hold key material).
+ * A value read from a cache cannot be decoded: not the JSON its codec writes, a field missing, or data that fails
+ * validation. Names the cache, the key and the problem, never the stored value (it may hold key material).
  */
 public final class CorruptStoredValueException extends IllegalStateException {
 

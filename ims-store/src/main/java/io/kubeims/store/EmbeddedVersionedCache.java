@@ -1,19 +1,22 @@
-package io.kubeims.hss.store;
+package io.kubeims.store;
 
 import org.infinispan.Cache;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@link VersionedCache} over an embedded Infinispan cache. Its {@code ConcurrentMap} conditional operations are
  * atomic per key and compare values with {@code equals}; since every stored value is the whole state of its key,
  * an equal value is the same state and value comparison is a sound compare-and-set.
  */
-final class EmbeddedVersionedCache implements VersionedCache {
+public final class EmbeddedVersionedCache implements VersionedCache {
 
     private final Cache<String, String> cache;
 
-    EmbeddedVersionedCache(Cache<String, String> cache) {
+    /** @param cache a started cache of string keys and values */
+    public EmbeddedVersionedCache(Cache<String, String> cache) {
         this.cache = cache;
     }
 
@@ -34,8 +37,18 @@ final class EmbeddedVersionedCache implements VersionedCache {
     }
 
     @Override
+    public boolean putIfAbsent(String key, String value, Duration lifespan) {
+        return cache.putIfAbsent(key, value, LifespanMillis.of(lifespan), TimeUnit.MILLISECONDS) == null;
+    }
+
+    @Override
     public boolean replace(String key, StoredValue expected, String value) {
         return cache.replace(key, expected.value(), value);
+    }
+
+    @Override
+    public boolean replace(String key, StoredValue expected, String value, Duration lifespan) {
+        return cache.replace(key, expected.value(), value, LifespanMillis.of(lifespan), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.kubeims.hss.store;
+package io.kubeims.store.testing;
 
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.client.hotrod.configuration.ConfigurationBuilder;
@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real Infinispan Server 16 for tests, in a child JVM on 127.0.0.1, without Docker: it runs
@@ -21,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * own class path, with a generated {@code conf/infinispan.xml} (one single-port endpoint for Hot Rod and REST, no
  * authentication; a one-node JGroups cluster on loopback, so distributed caches work) and {@code conf/log4j2.xml},
  * under a server root that also holds the {@code lib/} directory the server insists on and its {@code data/}.
- * {@link #start} returns once the server answers a Hot Rod request; every wait is bounded.
+ * {@link #start} returns once the server answers a Hot Rod request; every wait is bounded. A consumer module needs
+ * {@code org.infinispan:infinispan-server-runtime} on its test class path (and this test-jar, test scope).
  */
 public final class InfinispanServerProcess implements AutoCloseable {
 
@@ -36,13 +39,31 @@ public final class InfinispanServerProcess implements AutoCloseable {
     private final int port;
     private final Duration startTime;
     private final Thread killOnExit;
+    private final Path deleteOnClose;
 
-    private InfinispanServerProcess(Process process, Path root, int port, Duration startTime, Thread killOnExit) {
+    private InfinispanServerProcess(Process process, Path root, int port, Duration startTime, Thread killOnExit,
+            Path deleteOnClose) {
         this.process = process;
         this.root = root;
         this.port = port;
         this.startTime = startTime;
         this.killOnExit = killOnExit;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /**
+     * Starts a server under a new temporary directory, which {@link #close} deletes.
+     *
+     * @see #start(Path)
+     */
+    public static InfinispanServerProcess startInTemporaryDirectory() throws IOException, InterruptedException {
+        Path root = Files.createTempDirectory("infinispan-server-");
+        try {
+            return start(root, root);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            deleteTree(root);
+            throw e;
+        }
     }
 
     /**
@@ -53,10 +74,15 @@ public final class InfinispanServerProcess implements AutoCloseable {
      *                               carries the end of its log
      */
     public static InfinispanServerProcess start(Path root) throws IOException, InterruptedException {
+        return start(root, null);
+    }
+
+    private static InfinispanServerProcess start(Path root, Path deleteOnClose)
+            throws IOException, InterruptedException {
         IllegalStateException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             try {
-                return startOnce(root.resolve("attempt-" + attempt));
+                return startOnce(root.resolve("attempt-" + attempt), deleteOnClose);
             } catch (PortTakenException e) {
                 last = e;
             }
@@ -87,7 +113,10 @@ public final class InfinispanServerProcess implements AutoCloseable {
         return new RemoteCacheManager(client.build());
     }
 
-    /** Stops the server (SIGTERM, then SIGKILL after the stop timeout) and waits for it to exit. */
+    /**
+     * Stops the server (SIGTERM, then SIGKILL after the stop timeout) and waits for it to exit; deletes its
+     * temporary directory if it made one.
+     */
     @Override
     public void close() {
         try {
@@ -96,9 +125,23 @@ public final class InfinispanServerProcess implements AutoCloseable {
             // The hook is running or about to: it kills the process.
         }
         stop(process);
+        if (deleteOnClose != null) {
+            deleteTree(deleteOnClose);
+        }
     }
 
-    private static InfinispanServerProcess startOnce(Path root) throws IOException, InterruptedException {
+    private static void deleteTree(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + directory, e);
+        }
+    }
+
+    private static InfinispanServerProcess startOnce(Path root, Path deleteOnClose)
+            throws IOException, InterruptedException {
         int port = freePort();
         int clusterPort = freePort();
         Files.createDirectories(root.resolve("conf"));
@@ -128,7 +171,7 @@ public final class InfinispanServerProcess implements AutoCloseable {
             throw e;
         }
         return new InfinispanServerProcess(process, root, port, Duration.ofNanos(System.nanoTime() - launched),
-                killOnExit);
+                killOnExit, deleteOnClose);
     }
 
     private static void awaitHotRod(Process process, Path log, int port, long deadline) throws InterruptedException {

@@ -1,8 +1,8 @@
-package io.kubeims.hss.store;
+package io.kubeims.store;
 
 /**
  * A compare-and-set update lost the race to concurrent writers on the same key more times than the store allows
- * (a bound, so that a livelock surfaces as an error instead of a hung Diameter transaction).
+ * (a bound, so that a livelock surfaces as an error instead of a hung transaction).
  */
 public final class StoreContentionException extends IllegalStateException {
 

@@ -1,0 +1,37 @@
+package io.kubeims.cscf.store;
+
+import java.util.Locale;
+
+/**
+ * Where a request came from: the transport and the source address and port as received (RFC 3261 18.2.1
+ * {@code received}, RFC 3581 {@code rport}), identifying the flow back to a UE (RFC 5626).
+ *
+ * @param transport upper-case transport token (UDP, TCP, TLS, SCTP, WS, WSS)
+ * @param address   source IP address (or host) as seen
+ * @param port      source port, 1 to 65535
+ */
+public record TransportFlow(String transport, String address, int port) {
+
+    /**
+     * @throws InvalidCscfStateException if a field is missing, the transport is not a token or the port is out of
+     *         range
+     */
+    public TransportFlow {
+        transport = StateFields.requireText("transport", transport).toUpperCase(Locale.ROOT);
+        if (!transport.matches("[A-Z0-9-]+")) {
+            throw new InvalidCscfStateException("transport '" + transport + "' is not a transport token");
+        }
+        address = StateFields.requireText("address", address);
+        if (address.contains("|") || address.contains(" ")) {
+            throw new InvalidCscfStateException("address '" + address + "' is not an address");
+        }
+        if (port < 1 || port > 65_535) {
+            throw new InvalidCscfStateException("port " + port + " is not between 1 and 65535");
+        }
+    }
+
+    /** {@code TRANSPORT|address|port}: a cache key part ('|' appears in neither a token, an address nor a SIP URI). */
+    String keyText() {
+        return transport + "|" + address + "|" + port;
+    }
+}
