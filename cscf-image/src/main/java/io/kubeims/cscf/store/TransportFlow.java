@@ -1,6 +1,7 @@
 package io.kubeims.cscf.store;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Where a request came from: the transport and the source address and port as received (RFC 3261 18.2.1
@@ -12,13 +13,16 @@ import java.util.Locale;
  */
 public record TransportFlow(String transport, String address, int port) {
 
+    /** Compiled once: flows are built for every P-CSCF request. */
+    private static final Pattern TRANSPORT_TOKEN = Pattern.compile("[A-Z0-9-]+");
+
     /**
      * @throws InvalidCscfStateException if a field is missing, the transport is not a token or the port is out of
      *         range
      */
     public TransportFlow {
         transport = StateFields.requireText("transport", transport).toUpperCase(Locale.ROOT);
-        if (!transport.matches("[A-Z0-9-]+")) {
+        if (!TRANSPORT_TOKEN.matcher(transport).matches()) {
             throw new InvalidCscfStateException("transport '" + transport + "' is not a transport token");
         }
         address = StateFields.requireText("address", address);

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.Message;
 
@@ -14,6 +15,7 @@ import javax.sip.message.Message;
  * removing {@code sec-agree} towards the core (TS 24.229 5.2.7.2).
  */
 public enum OptionTagHeader {
+
     /** RFC 3261 20.32. */
     REQUIRE("Require"),
     /** RFC 3261 20.29. */
@@ -22,6 +24,9 @@ public enum OptionTagHeader {
     SUPPORTED("Supported"),
     /** RFC 3261 20.40. */
     UNSUPPORTED("Unsupported");
+
+    /** RFC 3261 25.1 token: an option tag; compiled once, used on every message. */
+    private static final Pattern OPTION_TAG = Pattern.compile("[A-Za-z0-9.!%*_+`'~-]+");
 
     private final String headerName;
 
@@ -55,7 +60,7 @@ public enum OptionTagHeader {
     /** Replaces the header by these tags (none: the header is removed). */
     public void write(Message message, List<String> tags, HeaderFactory headers) {
         for (String tag : tags) {
-            if (!tag.matches("[A-Za-z0-9.!%*_+`'~-]+")) {
+            if (!OPTION_TAG.matcher(tag).matches()) {
                 throw new MalformedSipHeaderException(headerName, "not an option tag: '" + tag + "'");
             }
         }
