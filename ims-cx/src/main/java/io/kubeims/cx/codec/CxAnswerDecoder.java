@@ -1,7 +1,8 @@
 package io.kubeims.cx.codec;
 
-import static io.kubeims.cx.codec.AvpReader.once;
-import static io.kubeims.cx.codec.AvpReader.unknown;
+import static io.kubeims.cx.codec.CommandAvps.OCTETS;
+import static io.kubeims.cx.codec.CommandAvps.UNSIGNED32;
+import static io.kubeims.cx.codec.CommandAvps.UTF8;
 
 import io.kubeims.cx.message.CxAnswer;
 import io.kubeims.cx.message.LocationInfoAnswer;
@@ -9,14 +10,11 @@ import io.kubeims.cx.message.MultimediaAuthAnswer;
 import io.kubeims.cx.message.PushProfileAnswer;
 import io.kubeims.cx.message.RegistrationTerminationAnswer;
 import io.kubeims.cx.message.ServerAssignmentAnswer;
-import io.kubeims.cx.message.ServerCapabilities;
-import io.kubeims.cx.message.SipAuthDataItem;
 import io.kubeims.cx.message.UserAuthorizationAnswer;
 import io.kubeims.protocol.cx.CxAvp;
 import io.kubeims.protocol.cx.CxCommand;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 
 /**
@@ -49,129 +47,79 @@ final class CxAnswerDecoder {
         };
     }
 
-    private CxAvp commandAvp(Avp avp, AnswerFields fields) throws CxDecodeException {
-        CxAvp def = index.find(avp);
-        if (def == null) {
-            unknown(avp, STRICT);
-            return null;
+    /** One pass over the answer's AVPs, the common ones (result, envelope) going to {@code fields}. */
+    private CommandAvps read(AvpSet avps, AnswerFields fields, CommandAvps expected) throws CxDecodeException {
+        return expected.read(avps, index, STRICT, fields::accept);
+    }
+
+    private CommandAvps serverNameAndCapabilities(AvpSet avps, AnswerFields fields) throws CxDecodeException {
+        return read(avps, fields, new CommandAvps()
+                .one(CxAvp.SERVER_NAME, UTF8)
+                .one(CxAvp.SERVER_CAPABILITIES, (avp, def) -> grouped.serverCapabilities(avp, STRICT)));
+    }
+
+    /** *[ Associated-Identities ]: the User-Names of every occurrence, in order. */
+    private CommandAvps.Reader<List<String>> associatedIdentities() {
+        return (avp, def) -> {
+            List<String> names = new ArrayList<>();
+            grouped.associatedIdentities(avp, STRICT, names);
+            return names;
+        };
+    }
+
+    private static List<String> associated(CommandAvps a) {
+        List<String> names = new ArrayList<>();
+        for (List<String> occurrence : a.<List<String>>all(CxAvp.ASSOCIATED_IDENTITIES)) {
+            names.addAll(occurrence);
         }
-        return fields.accept(def, avp) ? null : def;
+        return names;
     }
 
     private CxDecoded<CxAnswer> uaa(AvpSet avps, AnswerFields fields) throws CxDecodeException {
-        String serverName = null;
-        ServerCapabilities capabilities = null;
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, fields);
-            if (def == CxAvp.SERVER_NAME) {
-                once(serverName, def, avp);
-                serverName = AvpReader.utf8(avp, def);
-            } else if (def == CxAvp.SERVER_CAPABILITIES) {
-                once(capabilities, def, avp);
-                capabilities = grouped.serverCapabilities(avp, STRICT);
-            }
-        }
-        return new CxDecoded<>(fields.envelope(), new UserAuthorizationAnswer(fields.result(), serverName,
-                capabilities, fields.errorMessage(), fields.failedAvps()));
+        CommandAvps a = serverNameAndCapabilities(avps, fields);
+        return new CxDecoded<>(fields.envelope(), new UserAuthorizationAnswer(fields.result(),
+                a.get(CxAvp.SERVER_NAME), a.get(CxAvp.SERVER_CAPABILITIES), fields.errorMessage(),
+                fields.failedAvps()));
     }
 
     private CxDecoded<CxAnswer> maa(AvpSet avps, AnswerFields fields) throws CxDecodeException {
-        String userName = null;
-        String publicIdentity = null;
-        Long numberAuthItems = null;
-        List<SipAuthDataItem> items = new ArrayList<>();
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, fields);
-            if (def == null) {
-                continue;
-            }
-            switch (def) {
-                case USER_NAME -> {
-                    once(userName, def, avp);
-                    userName = AvpReader.utf8(avp, def);
-                }
-                case PUBLIC_IDENTITY -> {
-                    once(publicIdentity, def, avp);
-                    publicIdentity = AvpReader.utf8(avp, def);
-                }
-                case SIP_NUMBER_AUTH_ITEMS -> {
-                    once(numberAuthItems, def, avp);
-                    numberAuthItems = AvpReader.unsigned32(avp, def);
-                }
-                case SIP_AUTH_DATA_ITEM -> items.add(grouped.sipAuthDataItem(avp, STRICT));
-                default -> {
-                }
-            }
-        }
-        return new CxDecoded<>(fields.envelope(), new MultimediaAuthAnswer(fields.result(), userName,
-                publicIdentity, numberAuthItems, items, fields.errorMessage(), fields.failedAvps()));
+        CommandAvps a = read(avps, fields, new CommandAvps()
+                .one(CxAvp.USER_NAME, UTF8)
+                .one(CxAvp.PUBLIC_IDENTITY, UTF8)
+                .one(CxAvp.SIP_NUMBER_AUTH_ITEMS, UNSIGNED32)
+                .many(CxAvp.SIP_AUTH_DATA_ITEM, (avp, def) -> grouped.sipAuthDataItem(avp, STRICT)));
+        return new CxDecoded<>(fields.envelope(), new MultimediaAuthAnswer(fields.result(),
+                a.get(CxAvp.USER_NAME), a.get(CxAvp.PUBLIC_IDENTITY), a.get(CxAvp.SIP_NUMBER_AUTH_ITEMS),
+                a.all(CxAvp.SIP_AUTH_DATA_ITEM), fields.errorMessage(), fields.failedAvps()));
     }
 
     private CxDecoded<CxAnswer> saa(AvpSet avps, AnswerFields fields) throws CxDecodeException {
-        String userName = null;
-        byte[] userData = null;
-        List<String> associated = new ArrayList<>();
-        String serverName = null;
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, fields);
-            if (def == null) {
-                continue;
-            }
-            switch (def) {
-                case USER_NAME -> {
-                    once(userName, def, avp);
-                    userName = AvpReader.utf8(avp, def);
-                }
-                case USER_DATA -> {
-                    once(userData, def, avp);
-                    userData = AvpReader.octets(avp);
-                }
-                case ASSOCIATED_IDENTITIES -> grouped.associatedIdentities(avp, STRICT, associated);
-                case SERVER_NAME -> {
-                    once(serverName, def, avp);
-                    serverName = AvpReader.utf8(avp, def);
-                }
-                default -> {
-                }
-            }
-        }
-        return new CxDecoded<>(fields.envelope(), new ServerAssignmentAnswer(fields.result(), userName, userData,
-                associated, serverName, fields.errorMessage(), fields.failedAvps()));
-    }
-
-    private CxDecoded<CxAnswer> lia(AvpSet avps, AnswerFields fields) throws CxDecodeException {
-        String serverName = null;
-        ServerCapabilities capabilities = null;
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, fields);
-            if (def == CxAvp.SERVER_NAME) {
-                once(serverName, def, avp);
-                serverName = AvpReader.utf8(avp, def);
-            } else if (def == CxAvp.SERVER_CAPABILITIES) {
-                once(capabilities, def, avp);
-                capabilities = grouped.serverCapabilities(avp, STRICT);
-            }
-        }
-        return new CxDecoded<>(fields.envelope(), new LocationInfoAnswer(fields.result(), serverName,
-                capabilities, fields.errorMessage(), fields.failedAvps()));
-    }
-
-    private CxDecoded<CxAnswer> rta(AvpSet avps, AnswerFields fields) throws CxDecodeException {
-        List<String> associated = new ArrayList<>();
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, fields);
-            if (def == CxAvp.ASSOCIATED_IDENTITIES) {
-                grouped.associatedIdentities(avp, STRICT, associated);
-            }
-        }
-        return new CxDecoded<>(fields.envelope(), new RegistrationTerminationAnswer(fields.result(), associated,
+        CommandAvps a = read(avps, fields, new CommandAvps()
+                .one(CxAvp.USER_NAME, UTF8)
+                .one(CxAvp.USER_DATA, OCTETS)
+                .many(CxAvp.ASSOCIATED_IDENTITIES, associatedIdentities())
+                .one(CxAvp.SERVER_NAME, UTF8));
+        return new CxDecoded<>(fields.envelope(), new ServerAssignmentAnswer(fields.result(),
+                a.get(CxAvp.USER_NAME), a.get(CxAvp.USER_DATA), associated(a), a.get(CxAvp.SERVER_NAME),
                 fields.errorMessage(), fields.failedAvps()));
     }
 
+    private CxDecoded<CxAnswer> lia(AvpSet avps, AnswerFields fields) throws CxDecodeException {
+        CommandAvps a = serverNameAndCapabilities(avps, fields);
+        return new CxDecoded<>(fields.envelope(), new LocationInfoAnswer(fields.result(),
+                a.get(CxAvp.SERVER_NAME), a.get(CxAvp.SERVER_CAPABILITIES), fields.errorMessage(),
+                fields.failedAvps()));
+    }
+
+    private CxDecoded<CxAnswer> rta(AvpSet avps, AnswerFields fields) throws CxDecodeException {
+        CommandAvps a = read(avps, fields, new CommandAvps()
+                .many(CxAvp.ASSOCIATED_IDENTITIES, associatedIdentities()));
+        return new CxDecoded<>(fields.envelope(), new RegistrationTerminationAnswer(fields.result(),
+                associated(a), fields.errorMessage(), fields.failedAvps()));
+    }
+
     private CxDecoded<CxAnswer> ppa(AvpSet avps, AnswerFields fields) throws CxDecodeException {
-        for (Avp avp : avps) {
-            commandAvp(avp, fields);
-        }
+        read(avps, fields, new CommandAvps());
         return new CxDecoded<>(fields.envelope(),
                 new PushProfileAnswer(fields.result(), fields.errorMessage(), fields.failedAvps()));
     }

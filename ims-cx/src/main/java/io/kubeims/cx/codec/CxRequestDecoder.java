@@ -1,7 +1,9 @@
 package io.kubeims.cx.codec;
 
-import static io.kubeims.cx.codec.AvpReader.once;
-import static io.kubeims.cx.codec.AvpReader.unknown;
+import static io.kubeims.cx.codec.CommandAvps.OCTETS;
+import static io.kubeims.cx.codec.CommandAvps.UNSIGNED32;
+import static io.kubeims.cx.codec.CommandAvps.UTF8;
+import static io.kubeims.cx.codec.CommandAvps.enumerated;
 import static io.kubeims.cx.codec.GroupedAvps.require;
 
 import io.kubeims.cx.message.CxEnvelope;
@@ -23,7 +25,6 @@ import io.kubeims.protocol.cx.UserDataAlreadyAvailable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
 
 /**
@@ -55,251 +56,109 @@ final class CxRequestDecoder {
         };
     }
 
-    /** The definition of {@code avp}, or null after checking an unknown one (and for the envelope AVPs). */
-    private CxAvp commandAvp(Avp avp, RequestEnvelope envelope) throws CxDecodeException {
-        CxAvp def = index.find(avp);
-        if (def == null) {
-            unknown(avp, STRICT);
-            return null;
-        }
-        return envelope.accept(def, avp) ? null : def;
+    /** One pass over the request's AVPs, the envelope AVPs going to {@code envelope}. */
+    private CommandAvps read(AvpSet avps, RequestEnvelope envelope, CommandAvps expected) throws CxDecodeException {
+        return expected.read(avps, index, STRICT, envelope::accept);
+    }
+
+    private CommandAvps.Reader<SipAuthDataItem> sipAuthDataItem() {
+        return (avp, def) -> grouped.sipAuthDataItem(avp, STRICT);
     }
 
     private CxDecoded<CxRequest<?>> uar(AvpSet avps, RequestEnvelope envelope) throws CxDecodeException {
-        String userName = null;
-        String publicIdentity = null;
-        byte[] visitedNetwork = null;
-        UserAuthorizationType type = null;
-        Long flags = null;
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, envelope);
-            if (def == null) {
-                continue;
-            }
-            switch (def) {
-                case USER_NAME -> {
-                    once(userName, def, avp);
-                    userName = AvpReader.utf8(avp, def);
-                }
-                case PUBLIC_IDENTITY -> {
-                    once(publicIdentity, def, avp);
-                    publicIdentity = AvpReader.utf8(avp, def);
-                }
-                case VISITED_NETWORK_IDENTIFIER -> {
-                    once(visitedNetwork, def, avp);
-                    visitedNetwork = AvpReader.octets(avp);
-                }
-                case USER_AUTHORIZATION_TYPE -> {
-                    once(type, def, avp);
-                    type = AvpReader.enumerated(avp, def, UserAuthorizationType::fromCode);
-                }
-                case UAR_FLAGS -> {
-                    once(flags, def, avp);
-                    flags = AvpReader.unsigned32(avp, def);
-                }
-                default -> {
-                }
-            }
-        }
+        CommandAvps a = read(avps, envelope, new CommandAvps()
+                .one(CxAvp.USER_NAME, UTF8)
+                .one(CxAvp.PUBLIC_IDENTITY, UTF8)
+                .one(CxAvp.VISITED_NETWORK_IDENTIFIER, OCTETS)
+                .one(CxAvp.USER_AUTHORIZATION_TYPE, enumerated(UserAuthorizationType::fromCode))
+                .one(CxAvp.UAR_FLAGS, UNSIGNED32));
         CxEnvelope env = envelope.finish();
-        require(userName, CxAvp.USER_NAME);
-        require(publicIdentity, CxAvp.PUBLIC_IDENTITY);
-        require(visitedNetwork, CxAvp.VISITED_NETWORK_IDENTIFIER);
+        String userName = a.require(CxAvp.USER_NAME);
+        String publicIdentity = a.require(CxAvp.PUBLIC_IDENTITY);
+        byte[] visitedNetwork = a.require(CxAvp.VISITED_NETWORK_IDENTIFIER);
         return new CxDecoded<>(env, new UserAuthorizationRequest(userName, publicIdentity,
                 new String(visitedNetwork, StandardCharsets.UTF_8),
-                type == null ? UserAuthorizationType.REGISTRATION : type, flags == null ? 0 : flags));
+                a.get(CxAvp.USER_AUTHORIZATION_TYPE, UserAuthorizationType.REGISTRATION),
+                a.get(CxAvp.UAR_FLAGS, 0L)));
     }
 
     private CxDecoded<CxRequest<?>> mar(AvpSet avps, RequestEnvelope envelope) throws CxDecodeException {
-        String userName = null;
-        String publicIdentity = null;
-        String serverName = null;
-        Long numberAuthItems = null;
-        SipAuthDataItem item = null;
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, envelope);
-            if (def == null) {
-                continue;
-            }
-            switch (def) {
-                case USER_NAME -> {
-                    once(userName, def, avp);
-                    userName = AvpReader.utf8(avp, def);
-                }
-                case PUBLIC_IDENTITY -> {
-                    once(publicIdentity, def, avp);
-                    publicIdentity = AvpReader.utf8(avp, def);
-                }
-                case SERVER_NAME -> {
-                    once(serverName, def, avp);
-                    serverName = AvpReader.utf8(avp, def);
-                }
-                case SIP_NUMBER_AUTH_ITEMS -> {
-                    once(numberAuthItems, def, avp);
-                    numberAuthItems = AvpReader.unsigned32(avp, def);
-                }
-                case SIP_AUTH_DATA_ITEM -> {
-                    once(item, def, avp);
-                    item = grouped.sipAuthDataItem(avp, STRICT);
-                }
-                default -> {
-                }
-            }
-        }
+        CommandAvps a = read(avps, envelope, new CommandAvps()
+                .one(CxAvp.USER_NAME, UTF8)
+                .one(CxAvp.PUBLIC_IDENTITY, UTF8)
+                .one(CxAvp.SERVER_NAME, UTF8)
+                .one(CxAvp.SIP_NUMBER_AUTH_ITEMS, UNSIGNED32)
+                .one(CxAvp.SIP_AUTH_DATA_ITEM, sipAuthDataItem()));
         CxEnvelope env = envelope.finish();
-        require(userName, CxAvp.USER_NAME);
-        require(publicIdentity, CxAvp.PUBLIC_IDENTITY);
-        require(item, CxAvp.SIP_AUTH_DATA_ITEM);
-        require(numberAuthItems, CxAvp.SIP_NUMBER_AUTH_ITEMS);
-        require(serverName, CxAvp.SERVER_NAME);
+        String userName = a.require(CxAvp.USER_NAME);
+        String publicIdentity = a.require(CxAvp.PUBLIC_IDENTITY);
+        SipAuthDataItem item = a.require(CxAvp.SIP_AUTH_DATA_ITEM);
+        Long numberAuthItems = a.require(CxAvp.SIP_NUMBER_AUTH_ITEMS);
+        String serverName = a.require(CxAvp.SERVER_NAME);
         return new CxDecoded<>(env,
                 new MultimediaAuthRequest(userName, publicIdentity, serverName, numberAuthItems, item));
     }
 
     private CxDecoded<CxRequest<?>> sar(AvpSet avps, RequestEnvelope envelope) throws CxDecodeException {
-        String userName = null;
-        List<String> publicIdentities = new ArrayList<>();
-        String serverName = null;
-        ServerAssignmentType type = null;
-        UserDataAlreadyAvailable dataAvailable = null;
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, envelope);
-            if (def == null) {
-                continue;
-            }
-            switch (def) {
-                case USER_NAME -> {
-                    once(userName, def, avp);
-                    userName = AvpReader.utf8(avp, def);
-                }
-                case PUBLIC_IDENTITY -> publicIdentities.add(AvpReader.utf8(avp, def));
-                case SERVER_NAME -> {
-                    once(serverName, def, avp);
-                    serverName = AvpReader.utf8(avp, def);
-                }
-                case SERVER_ASSIGNMENT_TYPE -> {
-                    once(type, def, avp);
-                    type = AvpReader.enumerated(avp, def, ServerAssignmentType::fromCode);
-                }
-                case USER_DATA_ALREADY_AVAILABLE -> {
-                    once(dataAvailable, def, avp);
-                    dataAvailable = AvpReader.enumerated(avp, def, UserDataAlreadyAvailable::fromCode);
-                }
-                default -> {
-                }
-            }
-        }
+        CommandAvps a = read(avps, envelope, new CommandAvps()
+                .one(CxAvp.USER_NAME, UTF8)
+                .many(CxAvp.PUBLIC_IDENTITY, UTF8)
+                .one(CxAvp.SERVER_NAME, UTF8)
+                .one(CxAvp.SERVER_ASSIGNMENT_TYPE, enumerated(ServerAssignmentType::fromCode))
+                .one(CxAvp.USER_DATA_ALREADY_AVAILABLE, enumerated(UserDataAlreadyAvailable::fromCode)));
         CxEnvelope env = envelope.finish();
+        String userName = a.get(CxAvp.USER_NAME);
+        List<String> publicIdentities = a.all(CxAvp.PUBLIC_IDENTITY);
         if (userName == null && publicIdentities.isEmpty()) {
             // [ User-Name ] *[ Public-Identity ]: TS 29.228 table 6.1.2.1 needs one of them
             throw CxDecodeException.missing(CxAvp.PUBLIC_IDENTITY);
         }
-        require(serverName, CxAvp.SERVER_NAME);
-        require(type, CxAvp.SERVER_ASSIGNMENT_TYPE);
-        require(dataAvailable, CxAvp.USER_DATA_ALREADY_AVAILABLE);
+        String serverName = a.require(CxAvp.SERVER_NAME);
+        ServerAssignmentType type = a.require(CxAvp.SERVER_ASSIGNMENT_TYPE);
+        UserDataAlreadyAvailable dataAvailable = a.require(CxAvp.USER_DATA_ALREADY_AVAILABLE);
         return new CxDecoded<>(env,
                 new ServerAssignmentRequest(userName, publicIdentities, serverName, type, dataAvailable));
     }
 
     private CxDecoded<CxRequest<?>> lir(AvpSet avps, RequestEnvelope envelope) throws CxDecodeException {
-        OriginatingRequest originating = null;
-        String publicIdentity = null;
-        UserAuthorizationType type = null;
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, envelope);
-            if (def == null) {
-                continue;
-            }
-            switch (def) {
-                case ORIGINATING_REQUEST -> {
-                    once(originating, def, avp);
-                    originating = AvpReader.enumerated(avp, def, OriginatingRequest::fromCode);
-                }
-                case PUBLIC_IDENTITY -> {
-                    once(publicIdentity, def, avp);
-                    publicIdentity = AvpReader.utf8(avp, def);
-                }
-                case USER_AUTHORIZATION_TYPE -> {
-                    once(type, def, avp);
-                    type = AvpReader.enumerated(avp, def, UserAuthorizationType::fromCode);
-                }
-                default -> {
-                }
-            }
-        }
+        CommandAvps a = read(avps, envelope, new CommandAvps()
+                .one(CxAvp.ORIGINATING_REQUEST, enumerated(OriginatingRequest::fromCode))
+                .one(CxAvp.PUBLIC_IDENTITY, UTF8)
+                .one(CxAvp.USER_AUTHORIZATION_TYPE, enumerated(UserAuthorizationType::fromCode)));
         CxEnvelope env = envelope.finish();
-        require(publicIdentity, CxAvp.PUBLIC_IDENTITY);
-        return new CxDecoded<>(env, new LocationInfoRequest(publicIdentity, originating != null, type));
+        String publicIdentity = a.require(CxAvp.PUBLIC_IDENTITY);
+        return new CxDecoded<>(env, new LocationInfoRequest(publicIdentity,
+                a.get(CxAvp.ORIGINATING_REQUEST) != null, a.get(CxAvp.USER_AUTHORIZATION_TYPE)));
     }
 
     private CxDecoded<CxRequest<?>> rtr(AvpSet avps, RequestEnvelope envelope) throws CxDecodeException {
-        String userName = null;
-        List<String> associated = new ArrayList<>();
-        boolean associatedSeen = false;
-        List<String> publicIdentities = new ArrayList<>();
-        DeregistrationReason reason = null;
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, envelope);
-            if (def == null) {
-                continue;
-            }
-            switch (def) {
-                case USER_NAME -> {
-                    once(userName, def, avp);
-                    userName = AvpReader.utf8(avp, def);
-                }
-                case ASSOCIATED_IDENTITIES -> {
-                    once(associatedSeen ? Boolean.TRUE : null, def, avp);
-                    associatedSeen = true;
-                    grouped.associatedIdentities(avp, STRICT, associated);
-                }
-                case PUBLIC_IDENTITY -> publicIdentities.add(AvpReader.utf8(avp, def));
-                case DEREGISTRATION_REASON -> {
-                    once(reason, def, avp);
-                    reason = grouped.deregistrationReason(avp, STRICT);
-                }
-                default -> {
-                }
-            }
-        }
+        CommandAvps a = read(avps, envelope, new CommandAvps()
+                .one(CxAvp.USER_NAME, UTF8)
+                .one(CxAvp.ASSOCIATED_IDENTITIES, (avp, def) -> {
+                    List<String> names = new ArrayList<>();
+                    grouped.associatedIdentities(avp, STRICT, names);
+                    return names;
+                })
+                .many(CxAvp.PUBLIC_IDENTITY, UTF8)
+                .one(CxAvp.DEREGISTRATION_REASON, (avp, def) -> grouped.deregistrationReason(avp, STRICT)));
         CxEnvelope env = envelope.finish();
         // { Destination-Host } is mandatory in an RTR; jdiameter delivered it to us, so it named this node
         require(env.destinationHost(), CxAvp.DESTINATION_HOST);
-        require(userName, CxAvp.USER_NAME);
-        require(reason, CxAvp.DEREGISTRATION_REASON);
-        return new CxDecoded<>(env,
-                new RegistrationTerminationRequest(userName, associated, publicIdentities, reason));
+        String userName = a.require(CxAvp.USER_NAME);
+        DeregistrationReason reason = a.require(CxAvp.DEREGISTRATION_REASON);
+        return new CxDecoded<>(env, new RegistrationTerminationRequest(userName,
+                a.get(CxAvp.ASSOCIATED_IDENTITIES, new ArrayList<String>()), a.all(CxAvp.PUBLIC_IDENTITY), reason));
     }
 
     private CxDecoded<CxRequest<?>> ppr(AvpSet avps, RequestEnvelope envelope) throws CxDecodeException {
-        String userName = null;
-        byte[] userData = null;
-        SipAuthDataItem item = null;
-        for (Avp avp : avps) {
-            CxAvp def = commandAvp(avp, envelope);
-            if (def == null) {
-                continue;
-            }
-            switch (def) {
-                case USER_NAME -> {
-                    once(userName, def, avp);
-                    userName = AvpReader.utf8(avp, def);
-                }
-                case USER_DATA -> {
-                    once(userData, def, avp);
-                    userData = AvpReader.octets(avp);
-                }
-                case SIP_AUTH_DATA_ITEM -> {
-                    once(item, def, avp);
-                    item = grouped.sipAuthDataItem(avp, STRICT);
-                }
-                default -> {
-                }
-            }
-        }
+        CommandAvps a = read(avps, envelope, new CommandAvps()
+                .one(CxAvp.USER_NAME, UTF8)
+                .one(CxAvp.USER_DATA, OCTETS)
+                .one(CxAvp.SIP_AUTH_DATA_ITEM, sipAuthDataItem()));
         CxEnvelope env = envelope.finish();
         require(env.destinationHost(), CxAvp.DESTINATION_HOST);
-        require(userName, CxAvp.USER_NAME);
-        return new CxDecoded<>(env, new PushProfileRequest(userName, userData, item));
+        String userName = a.require(CxAvp.USER_NAME);
+        return new CxDecoded<>(env,
+                new PushProfileRequest(userName, a.get(CxAvp.USER_DATA), a.get(CxAvp.SIP_AUTH_DATA_ITEM)));
     }
 }

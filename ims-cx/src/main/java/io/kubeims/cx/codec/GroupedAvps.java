@@ -2,7 +2,10 @@ package io.kubeims.cx.codec;
 
 import static io.kubeims.cx.codec.AvpReader.grouped;
 import static io.kubeims.cx.codec.AvpReader.once;
-import static io.kubeims.cx.codec.AvpReader.unknown;
+import static io.kubeims.cx.codec.CommandAvps.OCTETS;
+import static io.kubeims.cx.codec.CommandAvps.UNSIGNED32;
+import static io.kubeims.cx.codec.CommandAvps.UTF8;
+import static io.kubeims.cx.codec.CommandAvps.enumerated;
 
 import io.kubeims.cx.message.CxResult;
 import io.kubeims.cx.message.DeregistrationReason;
@@ -14,7 +17,6 @@ import io.kubeims.protocol.cx.CxAvp;
 import io.kubeims.protocol.cx.ReasonCode;
 import io.kubeims.protocol.cx.ResultClass;
 import io.kubeims.protocol.cx.UnknownResultCodeException;
-import java.util.ArrayList;
 import java.util.List;
 import org.jdiameter.api.Avp;
 import org.jdiameter.api.AvpSet;
@@ -36,54 +38,19 @@ final class GroupedAvps {
     SipAuthDataItem sipAuthDataItem(Avp avp, boolean strict) throws CxDecodeException {
         AvpSet inner = grouped(avp, CxAvp.SIP_AUTH_DATA_ITEM);
         try {
-            Long itemNumber = null;
-            String scheme = null;
-            byte[] authenticate = null;
-            byte[] authorization = null;
-            byte[] ck = null;
-            byte[] ik = null;
-            SipDigestAuthenticate digest = null;
-            for (Avp child : inner) {
-                CxAvp def = index.find(child);
-                if (def == null) {
-                    unknown(child, strict);
-                    continue;
-                }
-                switch (def) {
-                    case SIP_ITEM_NUMBER -> {
-                        once(itemNumber, def, child);
-                        itemNumber = AvpReader.unsigned32(child, def);
-                    }
-                    case SIP_AUTHENTICATION_SCHEME -> {
-                        once(scheme, def, child);
-                        scheme = AvpReader.utf8(child, def);
-                    }
-                    case SIP_AUTHENTICATE -> {
-                        once(authenticate, def, child);
-                        authenticate = AvpReader.octets(child);
-                    }
-                    case SIP_AUTHORIZATION -> {
-                        once(authorization, def, child);
-                        authorization = AvpReader.octets(child);
-                    }
-                    case CONFIDENTIALITY_KEY -> {
-                        once(ck, def, child);
-                        ck = AvpReader.octets(child);
-                    }
-                    case INTEGRITY_KEY -> {
-                        once(ik, def, child);
-                        ik = AvpReader.octets(child);
-                    }
-                    case SIP_DIGEST_AUTHENTICATE -> {
-                        once(digest, def, child);
-                        digest = sipDigestAuthenticate(child, strict);
-                    }
-                    default -> {
-                        // a Cx AVP outside this grammar: allowed by *[ AVP ]
-                    }
-                }
-            }
-            return new SipAuthDataItem(itemNumber, scheme, authenticate, authorization, ck, ik, digest);
+            // Cx AVPs outside this grammar are allowed by *[ AVP ] and ignored
+            CommandAvps a = new CommandAvps()
+                    .one(CxAvp.SIP_ITEM_NUMBER, UNSIGNED32)
+                    .one(CxAvp.SIP_AUTHENTICATION_SCHEME, UTF8)
+                    .one(CxAvp.SIP_AUTHENTICATE, OCTETS)
+                    .one(CxAvp.SIP_AUTHORIZATION, OCTETS)
+                    .one(CxAvp.CONFIDENTIALITY_KEY, OCTETS)
+                    .one(CxAvp.INTEGRITY_KEY, OCTETS)
+                    .one(CxAvp.SIP_DIGEST_AUTHENTICATE, (child, def) -> sipDigestAuthenticate(child, strict))
+                    .read(inner, index, strict);
+            return new SipAuthDataItem(a.get(CxAvp.SIP_ITEM_NUMBER), a.get(CxAvp.SIP_AUTHENTICATION_SCHEME),
+                    a.get(CxAvp.SIP_AUTHENTICATE), a.get(CxAvp.SIP_AUTHORIZATION), a.get(CxAvp.CONFIDENTIALITY_KEY),
+                    a.get(CxAvp.INTEGRITY_KEY), a.get(CxAvp.SIP_DIGEST_AUTHENTICATE));
         } catch (CxDecodeException e) {
             throw e.within(CxAvp.SIP_AUTH_DATA_ITEM, avp.isMandatory());
         }
@@ -92,42 +59,17 @@ final class GroupedAvps {
     private SipDigestAuthenticate sipDigestAuthenticate(Avp avp, boolean strict) throws CxDecodeException {
         AvpSet inner = grouped(avp, CxAvp.SIP_DIGEST_AUTHENTICATE);
         try {
-            String realm = null;
-            String qop = null;
-            String ha1 = null;
-            String algorithm = null;
-            for (Avp child : inner) {
-                CxAvp def = index.find(child);
-                if (def == null) {
-                    unknown(child, strict);
-                    continue;
-                }
-                switch (def) {
-                    case DIGEST_REALM -> {
-                        once(realm, def, child);
-                        realm = AvpReader.utf8(child, def);
-                    }
-                    case DIGEST_QOP -> {
-                        once(qop, def, child);
-                        qop = AvpReader.utf8(child, def);
-                    }
-                    case DIGEST_HA1 -> {
-                        once(ha1, def, child);
-                        ha1 = AvpReader.utf8(child, def);
-                    }
-                    case DIGEST_ALGORITHM -> {
-                        once(algorithm, def, child);
-                        algorithm = AvpReader.utf8(child, def);
-                    }
-                    default -> {
-                    }
-                }
-            }
+            CommandAvps a = new CommandAvps()
+                    .one(CxAvp.DIGEST_REALM, UTF8)
+                    .one(CxAvp.DIGEST_QOP, UTF8)
+                    .one(CxAvp.DIGEST_HA1, UTF8)
+                    .one(CxAvp.DIGEST_ALGORITHM, UTF8)
+                    .read(inner, index, strict);
             // TS 29.229 clause 6.3.36: { Digest-Realm } [ Digest-Algorithm ] { Digest-QoP } { Digest-HA1 }
-            require(realm, CxAvp.DIGEST_REALM);
-            require(qop, CxAvp.DIGEST_QOP);
-            require(ha1, CxAvp.DIGEST_HA1);
-            return new SipDigestAuthenticate(realm, qop, ha1, algorithm);
+            String realm = a.require(CxAvp.DIGEST_REALM);
+            String qop = a.require(CxAvp.DIGEST_QOP);
+            String ha1 = a.require(CxAvp.DIGEST_HA1);
+            return new SipDigestAuthenticate(realm, qop, ha1, a.get(CxAvp.DIGEST_ALGORITHM));
         } catch (CxDecodeException e) {
             throw e.within(CxAvp.SIP_DIGEST_AUTHENTICATE, avp.isMandatory());
         }
@@ -136,24 +78,13 @@ final class GroupedAvps {
     ServerCapabilities serverCapabilities(Avp avp, boolean strict) throws CxDecodeException {
         AvpSet inner = grouped(avp, CxAvp.SERVER_CAPABILITIES);
         try {
-            List<Long> mandatory = new ArrayList<>();
-            List<Long> optional = new ArrayList<>();
-            List<String> names = new ArrayList<>();
-            for (Avp child : inner) {
-                CxAvp def = index.find(child);
-                if (def == null) {
-                    unknown(child, strict);
-                    continue;
-                }
-                switch (def) {
-                    case MANDATORY_CAPABILITY -> mandatory.add(AvpReader.unsigned32(child, def));
-                    case OPTIONAL_CAPABILITY -> optional.add(AvpReader.unsigned32(child, def));
-                    case SERVER_NAME -> names.add(AvpReader.utf8(child, def));
-                    default -> {
-                    }
-                }
-            }
-            return new ServerCapabilities(mandatory, optional, names);
+            CommandAvps a = new CommandAvps()
+                    .many(CxAvp.MANDATORY_CAPABILITY, UNSIGNED32)
+                    .many(CxAvp.OPTIONAL_CAPABILITY, UNSIGNED32)
+                    .many(CxAvp.SERVER_NAME, UTF8)
+                    .read(inner, index, strict);
+            return new ServerCapabilities(a.all(CxAvp.MANDATORY_CAPABILITY), a.all(CxAvp.OPTIONAL_CAPABILITY),
+                    a.all(CxAvp.SERVER_NAME));
         } catch (CxDecodeException e) {
             throw e.within(CxAvp.SERVER_CAPABILITIES, avp.isMandatory());
         }
@@ -162,30 +93,13 @@ final class GroupedAvps {
     DeregistrationReason deregistrationReason(Avp avp, boolean strict) throws CxDecodeException {
         AvpSet inner = grouped(avp, CxAvp.DEREGISTRATION_REASON);
         try {
-            ReasonCode code = null;
-            String info = null;
-            for (Avp child : inner) {
-                CxAvp def = index.find(child);
-                if (def == null) {
-                    unknown(child, strict);
-                    continue;
-                }
-                switch (def) {
-                    case REASON_CODE -> {
-                        once(code, def, child);
-                        code = AvpReader.enumerated(child, def, ReasonCode::fromCode);
-                    }
-                    case REASON_INFO -> {
-                        once(info, def, child);
-                        info = AvpReader.utf8(child, def);
-                    }
-                    default -> {
-                    }
-                }
-            }
+            CommandAvps a = new CommandAvps()
+                    .one(CxAvp.REASON_CODE, enumerated(ReasonCode::fromCode))
+                    .one(CxAvp.REASON_INFO, UTF8)
+                    .read(inner, index, strict);
             // TS 29.229 clause 6.3.16: { Reason-Code } [ Reason-Info ]
-            require(code, CxAvp.REASON_CODE);
-            return new DeregistrationReason(code, info);
+            ReasonCode code = a.require(CxAvp.REASON_CODE);
+            return new DeregistrationReason(code, a.get(CxAvp.REASON_INFO));
         } catch (CxDecodeException e) {
             throw e.within(CxAvp.DEREGISTRATION_REASON, avp.isMandatory());
         }
@@ -195,14 +109,8 @@ final class GroupedAvps {
     void associatedIdentities(Avp avp, boolean strict, List<String> into) throws CxDecodeException {
         AvpSet inner = grouped(avp, CxAvp.ASSOCIATED_IDENTITIES);
         try {
-            for (Avp child : inner) {
-                CxAvp def = index.find(child);
-                if (def == null) {
-                    unknown(child, strict);
-                } else if (def == CxAvp.USER_NAME) {
-                    into.add(AvpReader.utf8(child, def));
-                }
-            }
+            into.addAll(new CommandAvps().many(CxAvp.USER_NAME, UTF8).read(inner, index, strict)
+                    .<String>all(CxAvp.USER_NAME));
         } catch (CxDecodeException e) {
             throw e.within(CxAvp.ASSOCIATED_IDENTITIES, avp.isMandatory());
         }
