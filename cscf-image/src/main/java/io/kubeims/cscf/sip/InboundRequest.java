@@ -76,11 +76,19 @@ public final class InboundRequest {
         return top == null ? NextHop.UDP : top.getTransport().toLowerCase(Locale.ROOT);
     }
 
-    /** The address and port the packet (or connection) came from (what RFC 3581 calls received/rport). */
+    /**
+     * The address and port the packet (or connection) came from (what RFC 3581 calls received/rport). jain-sip's
+     * {@code getRemotePort()} is the top Via's port for UDP, not the packet's: the packet source is read instead.
+     */
     public InetSocketAddress source() {
-        InetAddress address = request.getRemoteAddress();
+        InetAddress address = request.getPeerPacketSourceAddress();
+        int port = request.getPeerPacketSourcePort();
+        if (address == null || port <= 0) {
+            address = request.getRemoteAddress();
+            port = request.getRemotePort();
+        }
         return address == null ? InetSocketAddress.createUnresolved("unknown", 0)
-                : new InetSocketAddress(address, request.getRemotePort());
+                : new InetSocketAddress(address, port);
     }
 
     /** True when a server transaction exists already (created by the stack or by an earlier call). */

@@ -20,4 +20,16 @@ public interface ResponseRewriter {
      * @param request  the request it answers when the proxy is stateful; empty for responses relayed statelessly
      */
     void rewrite(Response response, Optional<InboundRequest> request) throws Exception;
+
+    /**
+     * Sees (and may edit) a final response a stateful proxy generates itself for a request it could not forward or
+     * that got no final response in time (the unreachable/timeout status of {@link ProxySettings}, or 500 when
+     * {@link #rewrite} failed), just before it is sent upstream; e.g. for a role's outcome log and metrics. Default:
+     * nothing. An exception is logged and the response sent anyway.
+     *
+     * @param response the generated response, modifiable
+     * @param request  the request it answers
+     */
+    default void generated(Response response, InboundRequest request) throws Exception {
+    }
 }

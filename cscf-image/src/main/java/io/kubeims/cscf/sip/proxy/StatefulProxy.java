@@ -86,7 +86,7 @@ public final class StatefulProxy implements SipProxy {
             hop = core.applyForwarding(inbound, copy, forwarding, ViaBranch.stateful(inbound.request()));
         } catch (SipSendException e) {
             LOG.debugf("%s not routable: %s", inbound, e.getMessage());
-            inbound.respond(settings.unreachableStatus());
+            inbound.respond(generated(inbound, settings.unreachableStatus()));
             return;
         }
         Relay relay = new Relay(inbound, server.get(), hop);
@@ -115,6 +115,18 @@ public final class StatefulProxy implements SipProxy {
         inbound.respond(Response.OK);
         relay.cancelDownstream();
         return true;
+    }
+
+    /** A response of ours to {@code inbound}, shown to {@link ResponseRewriter#generated} first. */
+    private Response generated(InboundRequest inbound, int status) {
+        Response response = inbound.createResponse(status);
+        try {
+            rewriter.generated(response, inbound);
+        } catch (Exception | LinkageError | AssertionError e) {
+            LOG.errorf(e, "rewriter failed on the generated %d to %s %s (Call-ID %s): %s", status, inbound.method(),
+                    inbound.request().getRequestURI(), inbound.callId(), e);
+        }
+        return response;
     }
 
     /** Relays 2xx retransmissions and other responses that no client transaction claims. */
@@ -162,7 +174,7 @@ public final class StatefulProxy implements SipProxy {
                 return;
             }
             try {
-                server.sendResponse(inbound.createResponse(status));
+                server.sendResponse(generated(inbound, status));
             } catch (SipException | javax.sip.InvalidArgumentException | RuntimeException e) {
                 LOG.debugf("cannot answer %d to %s: %s", status, inbound, e);
             }
