@@ -311,16 +311,16 @@ public final class RegEventSubscribeHandler implements SipRequestHandler {
         HeaderFactory headers = inbound.node().headers();
         ok.setHeader(headers.createExpiresHeader(expires));
         ok.setHeader(headers.createContactHeader(notifier.contact(inbound.transport())));
-        inbound.respond(ok);
         count(kind, Response.OK);
+        inbound.respond(ok);
     }
 
     private void reject(InboundRequest inbound, String kind, Response response, String detail)
             throws SipSendException {
         LOG.debugf("SUBSCRIBE (Call-ID %s) rejected %d %s: %s", inbound.callId(), response.getStatusCode(),
                 response.getReasonPhrase(), detail);
-        inbound.respond(response);
         count(kind, response.getStatusCode());
+        inbound.respond(response);
     }
 
     private static boolean acceptsReginfo(Request request) {
