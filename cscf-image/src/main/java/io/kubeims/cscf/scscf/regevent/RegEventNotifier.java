@@ -101,6 +101,8 @@ public final class RegEventNotifier implements RegistrationObserver {
         }
         Registration after = change.after();
         boolean ended = after == null || after.activeContacts(change.at()).isEmpty();
+        // the same state for every watcher; only the version differs
+        Reginfo state = composer.afterChange(0, change);
         for (RegEventSubscription subscription : watching.values()) {
             try {
                 boolean terminate = ended || !after.implicitSet().contains(subscription.watchedIdentity());
@@ -111,7 +113,7 @@ public final class RegEventNotifier implements RegistrationObserver {
                 if (terminate) {
                     subscriptions.remove(subscription.id());
                 }
-                Reginfo reginfo = composer.afterChange(next.get().version(), change);
+                Reginfo reginfo = new Reginfo(next.get().version(), state.state(), state.registrations());
                 send(next.get(), reginfo, terminate ? "noresource" : null);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "NOTIFY of subscription %s after %s of %s failed: %s", subscription.id(),

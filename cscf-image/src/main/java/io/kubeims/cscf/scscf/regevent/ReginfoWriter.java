@@ -12,13 +12,12 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class ReginfoWriter {
 
-    private final XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
-
     /** The document as UTF-8 bytes. */
     public byte[] write(Reginfo reginfo) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try {
-            XMLStreamWriter xml = factory.createXMLStreamWriter(out, "UTF-8");
+            // a factory per document: XMLOutputFactory is not specified to be thread-safe
+            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.setDefaultNamespace(Reginfo.NAMESPACE);
             xml.writeStartElement(Reginfo.NAMESPACE, "reginfo");
