@@ -100,6 +100,12 @@ final class ScscfTestbed implements AutoCloseable {
         }
     }
 
+    /** Opens one replica's view of the shared store. */
+    @FunctionalInterface
+    interface StorageOpener {
+        CscfStorage open(String replica, TestClock clock) throws Exception;
+    }
+
     final TestClock clock = new TestClock(T0);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
@@ -118,8 +124,17 @@ final class ScscfTestbed implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Starts the HSS and {@code replicaCount} S-CSCF replicas with {@code settings} (each change of it applied). */
+    /**
+     * Starts the HSS and {@code replicaCount} S-CSCF replicas with {@code settings} (each change of it applied),
+     * their stores in one embedded Infinispan container.
+     */
     static ScscfTestbed start(int replicaCount, UnaryOperator<ScscfSettings> settings) throws Exception {
+        return start(replicaCount, settings, null);
+    }
+
+    /** Like {@link #start(int, UnaryOperator)} with each replica's store opened by {@code storage}. */
+    static ScscfTestbed start(int replicaCount, UnaryOperator<ScscfSettings> settings, StorageOpener storage)
+            throws Exception {
         JDIAMETER_LOG.setLevel(Level.WARNING);
         Path dataDirectory = Files.createTempDirectory("scscf-hss-");
         CxNodeSettings hssDiameter = CxNodeSettings.hss(HSS_HOST, REALM, HSS_ADDRESS, freePort(HSS_ADDRESS))
@@ -135,10 +150,13 @@ final class ScscfTestbed implements AutoCloseable {
         });
         ScscfTestbed testbed = new ScscfTestbed(dataDirectory, hss,
                 EmbeddedCaches.inMemory("scscf-test-" + NAMES.incrementAndGet()), executor);
+        StorageOpener opener = storage != null ? storage : (replica, clock) -> EmbeddedCscfStorage.sharing(
+                testbed.caches, CscfCacheNames.defaults(), STORE_SETTINGS, clock);
         try {
             ScscfSettings applied = settings.apply(defaultSettings());
             for (int i = 0; i < replicaCount; i++) {
-                testbed.replicas.add(testbed.startReplica("scscf-" + (char) ('a' + i), applied, hssDiameter.port()));
+                testbed.replicas.add(testbed.startReplica("scscf-" + (char) ('a' + i), applied, hssDiameter.port(),
+                        opener));
             }
         } catch (Exception | Error e) {
             testbed.close();
@@ -152,7 +170,8 @@ final class ScscfTestbed implements AutoCloseable {
                 .withExpires(Duration.ofSeconds(60), Duration.ofSeconds(600), Duration.ofSeconds(3600));
     }
 
-    private Replica startReplica(String name, ScscfSettings settings, int hssPort) throws Exception {
+    private Replica startReplica(String name, ScscfSettings settings, int hssPort, StorageOpener opener)
+            throws Exception {
         CxNode cx = CxNode.client(CxNodeSettings.cscf(name + ".scscf.ims.example.com", REALM, HOST, freePort(HOST),
                         new CxPeerAddress(HSS_HOST, HSS_ADDRESS, hssPort))
                 .requestTimeout(Duration.ofSeconds(2)).startTimeout(Duration.ofSeconds(15)).build());
@@ -161,8 +180,7 @@ final class ScscfTestbed implements AutoCloseable {
             if (!cx.start()) {
                 throw new IllegalStateException("the Cx client of " + name + " did not connect to the HSS");
             }
-            CscfStorage storage = EmbeddedCscfStorage.sharing(caches, CscfCacheNames.defaults(), STORE_SETTINGS,
-                    clock);
+            CscfStorage storage = opener.open(name, clock);
             ScscfRegistrar registrar = new ScscfRegistrar(cx, storage.registrations(), storage.challenges(),
                     changes::add, settings, clock, executor, meters);
             RegistrationExpiryHandler expiry = new RegistrationExpiryHandler(new RegistrationExpirySweep(
