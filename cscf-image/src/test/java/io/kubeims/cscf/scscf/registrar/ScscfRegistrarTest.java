@@ -358,6 +358,46 @@ class ScscfRegistrarTest {
         assertEquals("TCP", stored(judy.impi()).orElseThrow().contacts().get(0).receivedFrom().transport());
     }
 
+    @Test
+    void aWildcardWithoutExpiresZeroIsABadRequest() throws Exception {
+        ScscfTestbed.Provisioned olga = testbed.provisionDigest("olga");
+        UserEquipment ue = testbed.ue(olga);
+        assertEquals(Response.OK, ue.register().getStatusCode());
+        Request wildcard = ue.newWildcardRemoval();
+        wildcard.removeHeader("Expires");
+        ue.authorizeInitially(wildcard);
+        assertStatus(Response.BAD_REQUEST, "Invalid Wildcard Contact", ue.send(wildcard));
+        assertEquals(1, stored(olga.impi()).orElseThrow().contacts().size());
+    }
+
+    @Test
+    void anAlgorithmTheSubscriberDoesNotUseIsForbiddenByTheHss() throws Exception {
+        // the UE's algorithm picks the MAR's scheme (RFC 3310 3.1); an MD5 subscriber has no AKA vectors
+        ScscfTestbed.Provisioned paul = testbed.provisionDigest("paul");
+        UserEquipment ue = testbed.ue(paul);
+        Request initial = ue.newRegister(600);
+        ue.withAuthorization(initial, io.kubeims.protocol.digest.DigestCredentials.builder(paul.impi(), REALM, "",
+                "sip:" + REALM).algorithm("AKAv1-MD5").build("").format());
+        assertStatus(Response.FORBIDDEN, "Authentication Scheme Not Supported", ue.send(initial));
+    }
+
+    @Test
+    void everyRegisterIsCountedByOutcomeAndCxRoundTripsAreTimed() throws Exception {
+        double registered = testbed.registers(RegisterOutcome.REGISTERED);
+        double challenged = testbed.registers(RegisterOutcome.CHALLENGED);
+        ScscfTestbed.Provisioned quinn = testbed.provisionAka("quinn");
+        assertEquals(Response.OK, testbed.ue(quinn).register().getStatusCode());
+        assertEquals(registered + 1, testbed.registers(RegisterOutcome.REGISTERED));
+        assertEquals(challenged + 1, testbed.registers(RegisterOutcome.CHALLENGED));
+        var mar = testbed.meters.find(RegistrarMetrics.CX_DURATION).tag("command", "MAR").tag("result", "2001")
+                .timer();
+        var sar = testbed.meters.find(RegistrarMetrics.CX_DURATION).tag("command", "SAR").tag("result", "2001")
+                .timer();
+        assertNotNull(mar);
+        assertNotNull(sar);
+        assertTrue(mar.count() >= 1 && sar.count() >= 1);
+    }
+
     // ---- the P-CSCF rule ----
 
     @Test
