@@ -33,6 +33,14 @@ final class HssFailures {
     private HssFailures() {
     }
 
+    /** Whether {@code failure} (unwrapped) is a failure of a Cx exchange: no answer, a refusal, an unusable answer. */
+    static boolean isCxFailure(Throwable failure) {
+        Throwable cause = unwrap(failure);
+        return cause instanceof HssRefusalException || cause instanceof UnusableHssAnswerException
+                || cause instanceof CxSendException || cause instanceof CxDecodeException
+                || cause instanceof TimeoutException;
+    }
+
     /** The reject for a Cx exchange that failed with {@code failure} (wrapped or not). */
     static RegisterReject reject(Throwable failure, int retryAfterSeconds) {
         Throwable cause = unwrap(failure);

@@ -94,7 +94,11 @@ import org.jboss.logging.Logger;
  * answered: DEBUG, WARN for infrastructure failures. No credential, nonce or key is logged.
  *
  * <pre>{@code
- * ScscfRegistrar registrar = new ScscfRegistrar(cxNode, storage.registrations(), storage.challenges(), observer,
+ * CxNode cx = CxNode.scscf(CxNodeSettings.cscf(podName + ".scscf.ims.example.com", realm, podIp, 3868, hssPeer)
+ *         .build(), rtrPprHandler);                       // the S-CSCF flavour: it also serves RTR/PPR
+ * cx.start();
+ * CscfStorage storage = ...;                              // EmbeddedCscfStorage or HotRodCscfStorage
+ * ScscfRegistrar registrar = new ScscfRegistrar(cx, storage.registrations(), storage.challenges(), observer,
  *         settings, Clock.systemUTC(), executor, meterRegistry);
  * node.start(RequestDispatcher.builder().on(Request.REGISTER, registrar).build());
  * }</pre>
@@ -272,7 +276,7 @@ public final class ScscfRegistrar implements SipRequestHandler {
     private void challenged(Exchange x, IssuedChallenge issued, Throwable failure, RegisterOutcome outcome,
             String why) {
         if (failure != null) {
-            reject(x, HssFailures.reject(failure, retryAfterSeconds));
+            reject(x, rejectFor(x, HssFailures.unwrap(failure)));
             return;
         }
         Response response = x.inbound.createResponse(Response.UNAUTHORIZED);
@@ -301,7 +305,7 @@ public final class ScscfRegistrar implements SipRequestHandler {
                 : UserDataAlreadyAvailable.USER_DATA_ALREADY_AVAILABLE)
                 .whenCompleteAsync((saa, failure) -> guarded(x, () -> {
                     if (failure != null) {
-                        reject(x, HssFailures.reject(failure, retryAfterSeconds));
+                        reject(x, rejectFor(x, HssFailures.unwrap(failure)));
                         return;
                     }
                     Profile profile;
@@ -572,7 +576,16 @@ public final class ScscfRegistrar implements SipRequestHandler {
         }
     }
 
+    /** The answer to a REGISTER whose processing failed with {@code cause} (a Cx, store or request failure, or a bug). */
     private RegisterReject rejectFor(Exchange x, Throwable cause) {
+        if (isStoreFailure(cause)) {
+            return new RegisterReject(Response.SERVER_INTERNAL_ERROR, "Registration Store Busy",
+                    RegisterOutcome.STORE_FAILURE, "store: " + cause, "registration store busy or unreachable",
+                    OptionalInt.of(retryAfterSeconds));
+        }
+        if (HssFailures.isCxFailure(cause)) {
+            return HssFailures.reject(cause, retryAfterSeconds);
+        }
         if (cause instanceof MalformedRegisterException malformed) {
             return RegisterReject.of(malformed.status(), malformed.reasonPhrase(),
                     malformed.status() == Response.FORBIDDEN ? RegisterOutcome.FORBIDDEN : RegisterOutcome.BAD_REQUEST,
@@ -582,14 +595,6 @@ public final class ScscfRegistrar implements SipRequestHandler {
             // RFC 3261 10.3 step 7: "the update MUST be aborted and the request fails"
             return RegisterReject.of(Response.SERVER_INTERNAL_ERROR, "Out Of Order REGISTER",
                     RegisterOutcome.OUT_OF_ORDER, outOfOrder.getMessage());
-        }
-        if (cause instanceof HssRefusalException || cause instanceof UnusableHssAnswerException) {
-            return HssFailures.reject(cause, retryAfterSeconds);
-        }
-        if (isStoreFailure(cause)) {
-            return new RegisterReject(Response.SERVER_INTERNAL_ERROR, "Registration Store Busy",
-                    RegisterOutcome.STORE_FAILURE, "store: " + cause, "registration store busy or unreachable",
-                    OptionalInt.of(retryAfterSeconds));
         }
         LOG.errorf(cause, "REGISTER (Call-ID %s): registrar failed: %s", x.inbound.callId(), cause);
         return RegisterReject.of(Response.SERVER_INTERNAL_ERROR, "S-CSCF Error", RegisterOutcome.SERVER_ERROR,

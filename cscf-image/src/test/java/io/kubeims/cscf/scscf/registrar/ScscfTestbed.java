@@ -295,7 +295,7 @@ final class ScscfTestbed implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         List<SipNode> nodes = new ArrayList<>();
         for (Replica replica : replicas) {
             replica.expiry().stop();
@@ -306,7 +306,11 @@ final class ScscfTestbed implements AutoCloseable {
         }
         SipNode.closeAll(nodes);
         executor.shutdownNow();
-        executor.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Replica replica : replicas) {
             replica.cx().close();
             replica.storage().close();
