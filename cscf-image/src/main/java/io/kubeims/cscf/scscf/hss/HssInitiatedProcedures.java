@@ -1,5 +1,6 @@
 package io.kubeims.cscf.scscf.hss;
 
+import io.kubeims.cscf.scscf.registrar.ImplicitRegistrationSet;
 import io.kubeims.cscf.scscf.registrar.RegistrationChange;
 import io.kubeims.cscf.scscf.registrar.RegistrationObserver;
 import io.kubeims.cscf.store.Registration;
@@ -152,7 +153,7 @@ public final class HssInitiatedProcedures implements CxScscfHandler {
                 return unsupported(envelope, impi, "User-Data of PrivateID " + subscription.privateId()
                         + " pushed for User-Name " + impi);
             }
-            List<String> implicitSet = ImplicitRegistrationSet.of(subscription);
+            List<String> implicitSet = ImplicitRegistrationSet.of(subscription).identities();
             if (implicitSet.isEmpty()) {
                 return unsupported(envelope, impi, "User-Data holds no public user identity");
             }

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The public user identities registered together with the one in To (TS 23.228 4.3.3.1, TS 29.228 6.1.2): the
- * distinct public user identities of the Cx-User-Data the HSS sent in the SAA, in the HSS's order (the first is the
+ * distinct public user identities of the Cx-User-Data the HSS sent in the SAA (or a PPR), in the HSS's order (the first is the
  * default identity), with their barring.
  *
  * @param identities the identities, default first, none twice
@@ -43,11 +43,28 @@ public record ImplicitRegistrationSet(List<String> identities, Set<String> barre
             throw new UnusableHssAnswerException(CxCommand.SERVER_ASSIGNMENT, "User-Data unreadable: "
                     + e.getMessage(), e);
         }
+        ImplicitRegistrationSet set = of(subscription);
+        if (!set.identities().contains(registered)) {
+            throw new UnusableHssAnswerException(CxCommand.SERVER_ASSIGNMENT, "User-Data does not list the "
+                    + "registered public identity " + registered);
+        }
+        return set;
+    }
+
+    /**
+     * The set a Cx-User-Data document describes: the public user identities of all its service profiles
+     * (IdentityType 0 and 3; PSIs and wildcarded identities are not registered), barred ones included (registered,
+     * only not used for sessions, TS 29.228 6.1.2), in document order, each once. The registrar (SAA) and the PPR
+     * handler both use this rule, so a PPR compares like with like.
+     */
+    public static ImplicitRegistrationSet of(ImsSubscription subscription) {
         Set<String> identities = new LinkedHashSet<>();
         Set<String> barred = new LinkedHashSet<>();
         for (ServiceProfile profile : subscription.serviceProfiles()) {
             for (PublicIdentity identity : profile.publicIdentities()) {
-                if (identity.identityType() != IdentityType.PUBLIC_USER_IDENTITY) {
+                boolean impu = identity.identityType() == IdentityType.PUBLIC_USER_IDENTITY
+                        || identity.identityType() == IdentityType.NON_DISTINCT_IMPU;
+                if (!impu) {
                     continue;
                 }
                 identities.add(identity.identity());
@@ -55,10 +72,6 @@ public record ImplicitRegistrationSet(List<String> identities, Set<String> barre
                     barred.add(identity.identity());
                 }
             }
-        }
-        if (!identities.contains(registered)) {
-            throw new UnusableHssAnswerException(CxCommand.SERVER_ASSIGNMENT, "User-Data does not list the "
-                    + "registered public identity " + registered);
         }
         return new ImplicitRegistrationSet(new ArrayList<>(identities), barred);
     }

@@ -15,6 +15,7 @@ import io.kubeims.cscf.scscf.regevent.Reginfo;
 import io.kubeims.cscf.scscf.regevent.ReginfoComposer;
 import io.kubeims.cscf.scscf.regevent.ReginfoReader;
 import io.kubeims.cscf.scscf.regevent.ReginfoRegistration;
+import io.kubeims.cscf.scscf.registrar.ImplicitRegistrationSet;
 import io.kubeims.cscf.scscf.registrar.RegistrationObserver;
 import io.kubeims.cscf.scscf.thirdparty.ThirdPartyRegistration;
 import io.kubeims.cscf.scscf.thirdparty.ThirdPartyRegistrationSettings;
@@ -235,7 +236,7 @@ class HssInitiatedProceduresTest {
         String document = new String(saa.userData(), StandardCharsets.UTF_8);
         String user = subscriber.privateIdentity().substring(0, subscriber.privateIdentity().indexOf('@'));
         Registration registration = new Registration(subscriber.privateIdentity(),
-                ImplicitRegistrationSet.of(userData.read(document)), document, ScscfFixtures.POOL,
+                ImplicitRegistrationSet.of(userData.read(document)).identities(), document, ScscfFixtures.POOL,
                 List.of(ScscfFixtures.contact(ue.uri(user), Instant.now().plusSeconds(600), List.of(), "r-" + user,
                         1)), null);
         storage.registrations().update(registration.impi(), current -> Optional.of(registration));

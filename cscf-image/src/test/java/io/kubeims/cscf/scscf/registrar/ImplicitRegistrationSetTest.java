@@ -1,4 +1,4 @@
-package io.kubeims.cscf.scscf.hss;
+package io.kubeims.cscf.scscf.registrar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,6 +24,6 @@ class ImplicitRegistrationSetTest {
                         new PublicIdentity(false, "sip:chat-!.*!@ims.example.com", IdentityType.WILDCARDED_PSI,
                                 null, "sip:chat-!.*!@ims.example.com")), null, List.of())));
         assertEquals(List.of("sip:alice@ims.example.com", "tel:+15550100", "sip:alice.shared@ims.example.com"),
-                ImplicitRegistrationSet.of(subscription));
+                ImplicitRegistrationSet.of(subscription).identities());
     }
 }
