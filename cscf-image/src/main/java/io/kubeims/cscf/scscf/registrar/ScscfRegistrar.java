@@ -7,6 +7,7 @@ import io.kubeims.cscf.scscf.auth.IssuedChallenge;
 import io.kubeims.cscf.scscf.auth.UnusableHssAnswerException;
 import io.kubeims.cscf.scscf.auth.Verification;
 import io.kubeims.cscf.sip.InboundRequest;
+import io.kubeims.cscf.sip.RejectResponse;
 import io.kubeims.cscf.sip.SipRequestHandler;
 import io.kubeims.cscf.sip.SipSendException;
 import io.kubeims.cscf.sip.header.AddressListHeader;
@@ -511,21 +512,8 @@ public final class ScscfRegistrar implements SipRequestHandler {
     // ---- answering, logging, failures ----
 
     private void reject(Exchange x, RegisterReject reject) {
-        Response response = x.inbound.createResponse(reject.status(), reject.reasonPhrase());
-        HeaderFactory headers = x.inbound.node().headers();
-        try {
-            if (reject.reasonText() != null) {
-                // RFC 3326: protocol SIP, cause = the status; the text says what failed
-                response.addHeader(headers.createReasonHeader("SIP", reject.status(),
-                        reject.reasonText().replace('"', '\'').replace('\\', '/')));
-            }
-            if (reject.retryAfter().isPresent()) {
-                response.addHeader(headers.createRetryAfterHeader(reject.retryAfter().getAsInt()));
-            }
-        } catch (ParseException | InvalidArgumentException e) {
-            throw new IllegalStateException("Reason/Retry-After refused by jain-sip", e);
-        }
-        send(x, response, reject.outcome(), reject.detail(), false);
+        send(x, RejectResponse.create(x.inbound, reject.status(), reject.reasonPhrase(), reject.reasonText(),
+                reject.retryAfter()), reject.outcome(), reject.detail(), false);
     }
 
     /**
