@@ -13,6 +13,7 @@ import io.kubeims.cscf.sip.NextHop;
 import io.kubeims.cscf.sip.TestRequests;
 import io.kubeims.cscf.store.Contact;
 import io.kubeims.cscf.store.Registration;
+import io.kubeims.cscf.testing.CapturedLog;
 import io.kubeims.cscf.ue.UserEquipment;
 import io.kubeims.hss.store.RegistrationRecord;
 import io.kubeims.hss.store.RegistrationState;

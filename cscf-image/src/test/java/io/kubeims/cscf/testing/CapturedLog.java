@@ -1,4 +1,4 @@
-package io.kubeims.cscf.scscf.registrar;
+package io.kubeims.cscf.testing;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,11 +8,14 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 
-/** Collects the log records (DEBUG and up) of a logger category and its children while attached. */
-final class CapturedLog extends Handler implements AutoCloseable {
+/**
+ * Collects the log records (DEBUG and up) of a logger category and its children while attached, so that a test can
+ * check what a request logged (once, at which level, never a secret).
+ */
+public final class CapturedLog extends Handler implements AutoCloseable {
 
-    /** One formatted record, with the stack trace text of its exception, if any. */
-    record Line(Level level, String message) {
+    /** One formatted record, followed by {@code " | "} and each exception of its cause chain, if any. */
+    public record Line(Level level, String message) {
     }
 
     private final Logger logger;
@@ -28,8 +31,13 @@ final class CapturedLog extends Handler implements AutoCloseable {
     }
 
     /** Everything logged under {@code category} (a package name covers its classes). */
-    static CapturedLog of(String category) {
+    public static CapturedLog of(String category) {
         return new CapturedLog(category);
+    }
+
+    /** Everything {@code category} logs. */
+    public static CapturedLog of(Class<?> category) {
+        return new CapturedLog(category.getName());
     }
 
     @Override
@@ -43,12 +51,12 @@ final class CapturedLog extends Handler implements AutoCloseable {
     }
 
     /** The lines mentioning {@code text}. */
-    List<Line> mentioning(String text) {
+    public List<Line> mentioning(String text) {
         return lines.stream().filter(line -> line.message().contains(text)).toList();
     }
 
     /** All lines so far. */
-    List<Line> all() {
+    public List<Line> all() {
         return List.copyOf(lines);
     }
 
@@ -56,6 +64,7 @@ final class CapturedLog extends Handler implements AutoCloseable {
     public void flush() {
     }
 
+    /** Detaches and restores the category's level. */
     @Override
     public void close() {
         logger.removeHandler(this);
