@@ -255,6 +255,21 @@ class PcscfRegistrationTest {
         return received.get(0);
     }
 
+    /**
+     * The P-CSCF did not vouch for the REGISTER's flow (TS 24.229 5.2.2.1: integrity-protected="ip-assoc-pending"
+     * towards the S-CSCF), so the UE was challenged.
+     */
+    private void assertNotVouchedFor(Response atUe) {
+        assertEquals(Response.UNAUTHORIZED, atUe.getStatusCode(), atUe.getReasonPhrase());
+        assertEquals(IntegrityProtection.IP_ASSOC_PENDING.token(), integrityProtected(atRegistrar(atUe)));
+    }
+
+    /** The P-CSCF vouched for the registered flow ("ip-assoc-yes"), so the S-CSCF registered without a challenge. */
+    private void assertVouchedFor(Response atUe) {
+        assertEquals(Response.OK, atUe.getStatusCode(), atUe.getReasonPhrase());
+        assertEquals(IntegrityProtection.IP_ASSOC_YES.token(), integrityProtected(atRegistrar(atUe)));
+    }
+
     private static DigestCredentials authorization(Request request) {
         List<String> values = AuthHeader.AUTHORIZATION.read(request);
         assertEquals(1, values.size(), "one Authorization: " + values);
@@ -424,14 +439,12 @@ class PcscfRegistrationTest {
         // the same flow re-registers: the P-CSCF vouches, the S-CSCF need not challenge
         Response refreshed = send(ue, register(ue, dave, contactLine(ue, dave, 7200), unanswered(dave)), pcscfA,
                 NextHop.UDP);
-        assertEquals(Response.OK, refreshed.getStatusCode(), refreshed.getReasonPhrase());
-        assertEquals(IntegrityProtection.IP_ASSOC_YES.token(), integrityProtected(atRegistrar(refreshed)));
+        assertVouchedFor(refreshed);
 
         // the same IMPI and contact from another port is another flow: pending, challenged
         Response impostor = send(otherUe, register(otherUe, dave, "Contact: <" + contactOf(ue, dave)
                 + ">;expires=600", unanswered(dave)), pcscfA, NextHop.UDP);
-        assertEquals(Response.UNAUTHORIZED, impostor.getStatusCode());
-        assertEquals(IntegrityProtection.IP_ASSOC_PENDING.token(), integrityProtected(atRegistrar(impostor)));
+        assertNotVouchedFor(impostor);
     }
 
     @Test
@@ -442,8 +455,7 @@ class PcscfRegistrationTest {
         // frank claims erin's contact on erin's flow
         Response response = send(ue, register(ue, frank, "Contact: <" + contactOf(ue, erin) + ">;expires=600",
                 unanswered(frank)), pcscfA, NextHop.UDP);
-        assertEquals(Response.UNAUTHORIZED, response.getStatusCode());
-        assertEquals(IntegrityProtection.IP_ASSOC_PENDING.token(), integrityProtected(atRegistrar(response)));
+        assertNotVouchedFor(response);
     }
 
     @Test
@@ -453,8 +465,7 @@ class PcscfRegistrationTest {
         clock.advance(Duration.ofSeconds(601));
         Response response = send(ue, register(ue, grace, contactLine(ue, grace, 600), unanswered(grace)), pcscfA,
                 NextHop.UDP);
-        assertEquals(Response.UNAUTHORIZED, response.getStatusCode());
-        assertEquals(IntegrityProtection.IP_ASSOC_PENDING.token(), integrityProtected(atRegistrar(response)));
+        assertNotVouchedFor(response);
     }
 
     @Test
@@ -479,8 +490,7 @@ class PcscfRegistrationTest {
 
         Response again = send(ue, register(ue, heidi, contactLine(ue, heidi, 600), unanswered(heidi)), pcscfA,
                 NextHop.UDP);
-        assertEquals(Response.UNAUTHORIZED, again.getStatusCode());
-        assertEquals(IntegrityProtection.IP_ASSOC_PENDING.token(), integrityProtected(atRegistrar(again)));
+        assertNotVouchedFor(again);
     }
 
     @Test
@@ -504,8 +514,7 @@ class PcscfRegistrationTest {
         // the UE's stack keeps the connection: the next REGISTER comes over the same flow
         Response refreshed = send(ue, register(ue, ivan, contactLine(ue, ivan, 600), unanswered(ivan)), pcscfA,
                 NextHop.TCP);
-        assertEquals(Response.OK, refreshed.getStatusCode());
-        assertEquals(IntegrityProtection.IP_ASSOC_YES.token(), integrityProtected(atRegistrar(refreshed)));
+        assertVouchedFor(refreshed);
     }
 
     @Test

@@ -189,10 +189,7 @@ class HssInitiatedProceduresTest {
      * SAA's User-Data and implicit set stored with the UE's binding.
      */
     private Registration register(Subscriber subscriber) throws Exception {
-        ServerAssignmentAnswer saa = replica0.send(new ServerAssignmentRequest(subscriber.privateIdentity(),
-                List.of(subscriber.defaultPublicIdentity().identity()), POOL, ServerAssignmentType.REGISTRATION,
-                UserDataAlreadyAvailable.USER_DATA_NOT_AVAILABLE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertTrue(saa.result().isSuccess(), "SAA " + saa.result());
+        ServerAssignmentAnswer saa = assign(subscriber);
         String document = new String(saa.userData(), StandardCharsets.UTF_8);
         String user = subscriber.privateIdentity().substring(0, subscriber.privateIdentity().indexOf('@'));
         Registration registration = new Registration(subscriber.privateIdentity(),
@@ -201,6 +198,15 @@ class HssInitiatedProceduresTest {
                         1)), null);
         storage.registrations().update(registration.impi(), current -> Optional.of(registration));
         return registration;
+    }
+
+    /** SAR REGISTRATION from replica 0 naming the pool: the HSS records the user as served by it. */
+    private ServerAssignmentAnswer assign(Subscriber subscriber) throws Exception {
+        ServerAssignmentAnswer saa = replica0.send(new ServerAssignmentRequest(subscriber.privateIdentity(),
+                List.of(subscriber.defaultPublicIdentity().identity()), POOL, ServerAssignmentType.REGISTRATION,
+                UserDataAlreadyAvailable.USER_DATA_NOT_AVAILABLE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(saa.result().isSuccess(), "SAA " + saa.result());
+        return saa;
     }
 
     /** The UE subscribes to its own registration state and takes the first NOTIFY. */
@@ -290,10 +296,7 @@ class HssInitiatedProceduresTest {
     void anRtrForNothingRegisteredHereSucceeds() throws Exception {
         Subscriber carol = provision("carol");
         // assigned at the HSS, but no binding stored (e.g. the registration expired meanwhile)
-        ServerAssignmentAnswer saa = replica0.send(new ServerAssignmentRequest(carol.privateIdentity(),
-                List.of(carol.defaultPublicIdentity().identity()), POOL, ServerAssignmentType.REGISTRATION,
-                UserDataAlreadyAvailable.USER_DATA_NOT_AVAILABLE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertTrue(saa.result().isSuccess());
+        assign(carol);
         double before = answered("RTR", 2001);
         assertInstanceOf(DeregistrationOutcome.Deregistered.class, await(hss.notifier().deregister(
                 carol.privateIdentity(), ReasonCode.REMOVE_S_CSCF, null)));
@@ -355,10 +358,7 @@ class HssInitiatedProceduresTest {
     @Test
     void aPprForAUserNotRegisteredHereIsUserUnknown() throws Exception {
         Subscriber heidi = provision("heidi");
-        ServerAssignmentAnswer saa = replica0.send(new ServerAssignmentRequest(heidi.privateIdentity(),
-                List.of(heidi.defaultPublicIdentity().identity()), POOL, ServerAssignmentType.REGISTRATION,
-                UserDataAlreadyAvailable.USER_DATA_NOT_AVAILABLE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertTrue(saa.result().isSuccess());
+        assign(heidi);
         ProfileUpdateOutcome.Refused refused = assertInstanceOf(ProfileUpdateOutcome.Refused.class,
                 await(hss.notifier().profileChanged(heidi)));
         assertTrue(refused.result().is(CxExperimentalResultCode.USER_UNKNOWN), refused.result().toString());

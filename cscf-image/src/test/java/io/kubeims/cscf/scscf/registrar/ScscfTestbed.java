@@ -8,6 +8,7 @@ import io.kubeims.cscf.store.CscfCacheNames;
 import io.kubeims.cscf.store.CscfStorage;
 import io.kubeims.cscf.store.CscfStoreSettings;
 import io.kubeims.cscf.store.EmbeddedCscfStorage;
+import io.kubeims.cscf.store.Registration;
 import io.kubeims.cscf.store.RegistrationExpirySweep;
 import io.kubeims.cscf.testing.DaemonThreads;
 import io.kubeims.cscf.testing.LoopbackHss;
@@ -32,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -208,6 +210,11 @@ final class ScscfTestbed implements AutoCloseable {
         }
         Subscriber subscriber = new Subscriber(name + "@" + REALM, identities, false, hssCredentials, List.of());
         return new Provisioned(hss.provision(subscriber), ueCredentials);
+    }
+
+    /** The registration of {@code impi} as the shared store holds it (read through replica 0). */
+    Optional<Registration> stored(String impi) {
+        return replica(0).storage().registrations().get(impi);
     }
 
     /** The HSS's registration record of {@code impi} (state and assigned S-CSCF). */
