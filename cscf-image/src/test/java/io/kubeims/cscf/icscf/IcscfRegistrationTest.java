@@ -282,10 +282,9 @@ class IcscfRegistrationTest {
         assertNull(response.getHeader(ReasonHeader.NAME), "a user error carries no Reason");
         assertNothingForwarded();
         // logged once, at DEBUG: the user's mistake
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertEquals(Level.FINE.intValue(), lines.get(0).level().intValue(), lines.toString());
-        assertTrue(lines.get(0).message().contains("403 User Unknown"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertEquals(Level.FINE.intValue(), line.level().intValue(), line.toString());
+        assertTrue(line.message().contains("403 User Unknown"), line.toString());
     }
 
     @Test
@@ -338,9 +337,8 @@ class IcscfRegistrationTest {
         assertTrue(reason.getText() != null && reason.getText().contains("HSS"), reason.getText());
         assertNothingForwarded();
         // logged once, at WARN: infrastructure
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertEquals(Level.WARNING.intValue(), lines.get(0).level().intValue(), lines.toString());
-        assertTrue(lines.get(0).message().contains("480"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertEquals(Level.WARNING.intValue(), line.level().intValue(), line.toString());
+        assertTrue(line.message().contains("480"), line.toString());
     }
 }

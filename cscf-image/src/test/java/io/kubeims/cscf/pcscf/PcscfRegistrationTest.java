@@ -366,10 +366,9 @@ class PcscfRegistrationTest {
         assertNull(response.getHeader(ChargingVector.NAME), "charging data stays in the network");
 
         assertEquals(challengedBefore + 1, count(RegisterOutcome.CHALLENGED));
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertEquals(Level.FINE.intValue(), lines.get(0).level().intValue());
-        assertTrue(lines.get(0).message().contains("challenged 401"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertEquals(Level.FINE.intValue(), line.level().intValue());
+        assertTrue(line.message().contains("challenged 401"), line.toString());
     }
 
     @Test
@@ -589,9 +588,8 @@ class PcscfRegistrationTest {
         assertEquals("To Is Not A SIP URI With User Part", response.getReasonPhrase());
         assertTrue(registrar.drain().isEmpty(), "nothing forwarded");
         assertEquals(before + 1, count(RegisterOutcome.MALFORMED));
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertTrue(lines.get(0).message().contains("malformed 400"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertTrue(line.message().contains("malformed 400"), line.toString());
     }
 
     @Test
@@ -616,9 +614,8 @@ class PcscfRegistrationTest {
         String sent = silentIcscf.receiveContaining("REGISTER sip:" + REALM);
         assertTrue(sent.contains("Route: <sip:" + HOST + ":" + silentIcscf.localPort() + ";lr>"), sent);
         assertEquals(before + 1, count(RegisterOutcome.UNANSWERED));
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertTrue(lines.get(0).message().contains("unanswered 504"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertTrue(line.message().contains("unanswered 504"), line.toString());
     }
 
     @Test
@@ -629,8 +626,7 @@ class PcscfRegistrationTest {
                 NextHop.UDP);
         assertEquals(Response.SERVICE_UNAVAILABLE, response.getStatusCode(), response.getReasonPhrase());
         assertEquals(before + 1, count(RegisterOutcome.UNANSWERED));
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertTrue(lines.get(0).message().contains("unanswered 503"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertTrue(line.message().contains("unanswered 503"), line.toString());
     }
 }

@@ -1,5 +1,7 @@
 package io.kubeims.cscf.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -53,6 +55,16 @@ public final class CapturedLog extends Handler implements AutoCloseable {
     /** The lines mentioning {@code text}. */
     public List<Line> mentioning(String text) {
         return lines.stream().filter(line -> line.message().contains(text)).toList();
+    }
+
+    /**
+     * The one line mentioning {@code text} (a request is logged once, with its Call-ID); fails the test when there
+     * is none or more than one.
+     */
+    public Line onlyLineMentioning(String text) {
+        List<Line> found = mentioning(text);
+        assertEquals(1, found.size(), found.toString());
+        return found.get(0);
     }
 
     /** All lines so far. */

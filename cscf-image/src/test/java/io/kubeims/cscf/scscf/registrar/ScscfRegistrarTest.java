@@ -480,10 +480,9 @@ class ScscfRegistrarTest {
         Response response = ue.register();
         assertStatus(Response.FORBIDDEN, "User Unknown", response);
         assertNull(response.getHeader(ReasonHeader.NAME), "the user's problem: no Reason");
-        List<CapturedLog.Line> lines = log.mentioning(ue.callId());
-        assertEquals(1, lines.size(), lines.toString());
-        assertEquals(Level.FINE.intValue(), lines.get(0).level().intValue());
-        assertTrue(lines.get(0).message().contains("403 User Unknown"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(ue.callId());
+        assertEquals(Level.FINE.intValue(), line.level().intValue());
+        assertTrue(line.message().contains("403 User Unknown"), line.toString());
     }
 
     @Test
@@ -511,9 +510,8 @@ class ScscfRegistrarTest {
         assertEquals("SIP", reason.getProtocol());
         assertEquals(480, reason.getCause());
         assertTrue(reason.getText().contains("HSS"), reason.getText());
-        List<CapturedLog.Line> lines = log.mentioning(ue.callId());
-        assertEquals(1, lines.size(), lines.toString());
-        assertEquals(Level.WARNING.intValue(), lines.get(0).level().intValue(), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(ue.callId());
+        assertEquals(Level.WARNING.intValue(), line.level().intValue(), line.toString());
         assertTrue(testbed.registers(RegisterOutcome.HSS_UNAVAILABLE) >= 1);
     }
 }
