@@ -102,6 +102,11 @@ public final class HssProcess implements AutoCloseable {
         return token;
     }
 
+    /** The file holding the token, as a mounted Secret would (with a trailing newline). */
+    public Path tokenFile() {
+        return directory.resolve("api-token");
+    }
+
     /** The Diameter Cx port on {@link #DIAMETER_ADDRESS}. */
     public int diameterPort() {
         return diameterPort;
@@ -186,7 +191,7 @@ public final class HssProcess implements AutoCloseable {
     }
 
     private Path writeToken() throws IOException {
-        Path file = directory.resolve("api-token");
+        Path file = tokenFile();
         // As a Secret written with echo: the HSS strips the newline.
         Files.writeString(file, token + "\n");
         return file;
