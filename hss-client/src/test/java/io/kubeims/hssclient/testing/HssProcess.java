@@ -117,6 +117,11 @@ public final class HssProcess implements AutoCloseable {
         return directory.resolve("hss.log");
     }
 
+    /** CPU time the running HSS process has used so far (zero when it does not run or the OS does not tell). */
+    public synchronized Duration cpuTime() {
+        return process == null ? Duration.ZERO : process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Whether the HSS process runs. */
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();

@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.rate.RateLimited;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.kubeims.api.v1alpha1.ifcprofile.IfcProfile;
@@ -35,6 +36,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ControllerConfiguration(name = IfcProfileReconciler.NAME,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
+// thousands of Subscribers created at once would otherwise rewrite the count thousands of times
+@RateLimited(maxReconciliations = 2, within = 1)
 public class IfcProfileReconciler implements Reconciler<IfcProfile> {
 
     /** The controller's name (configuration keys {@code quarkus.operator-sdk.controllers.ifcprofile.*}). */
@@ -51,8 +54,15 @@ public class IfcProfileReconciler implements Reconciler<IfcProfile> {
                                 || subscriber.getSpec().getIfcProfile() == null ? Set.of()
                                 : Set.of(new ResourceID(subscriber.getSpec().getIfcProfile(),
                                         subscriber.getMetadata().getNamespace())))
+                        // added and deleted Subscribers count, and one naming another profile; status changes do not
+                        .withOnUpdateFilter((Subscriber now, Subscriber before) ->
+                                !Objects.equals(profileOf(now), profileOf(before)))
                         .build(), context);
         return List.of(subscribers);
+    }
+
+    private static String profileOf(Subscriber subscriber) {
+        return subscriber.getSpec() == null ? null : subscriber.getSpec().getIfcProfile();
     }
 
     @Override

@@ -34,9 +34,6 @@ import java.util.Set;
 public class HssSubscriberDependentResource extends AbstractDependentResource<HssSubscription, Subscriber>
         implements Creator<HssSubscription, Subscriber>, Deleter<Subscriber> {
 
-    /** Key of the {@link PutResult} in the workflow context, for the reconciler's status. */
-    static final String PUT_RESULT = "hss-put-result";
-
     private static final Logger LOG = Logger.getLogger(HssSubscriberDependentResource.class);
 
     private final HssClients clients;
@@ -71,7 +68,6 @@ public class HssSubscriberDependentResource extends AbstractDependentResource<Hs
             LOG.debugf("Subscriber %s/%s: %s %s in the HSS", subscriber.getMetadata().getNamespace(),
                     subscriber.getMetadata().getName(), desired.body().privateIdentity(),
                     result.created() ? "created" : "replaced");
-            context.managedWorkflowAndDependentResourceContext().put(PUT_RESULT, result);
             return desired;
         } catch (HssProvisioningException e) {
             throw new HssCallFailedException(e);

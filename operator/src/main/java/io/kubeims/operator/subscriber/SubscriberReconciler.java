@@ -19,7 +19,6 @@ import io.kubeims.api.v1alpha1.ifcprofile.IfcProfile;
 import io.kubeims.api.v1alpha1.subscriber.Subscriber;
 import io.kubeims.api.v1alpha1.subscriber.SubscriberStatus;
 import io.kubeims.hssclient.HssRegistration;
-import io.kubeims.hssclient.PutResult;
 import io.kubeims.operator.common.ConditionWriter;
 import io.kubeims.operator.hss.HssClients;
 import org.jboss.logging.Logger;
@@ -30,6 +29,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -71,6 +71,9 @@ public class SubscriberReconciler implements Reconciler<Subscriber> {
                 InformerEventSourceConfiguration.from(Secret.class, Subscriber.class)
                         .withSecondaryToPrimaryMapper(secret -> referencing(context, SubscriberReferences.BY_SECRET,
                                 secret.getMetadata().getNamespace(), secret.getMetadata().getName()))
+                        // only a change of the keys matters, not of labels or annotations
+                        .withOnUpdateFilter((Secret now, Secret before) ->
+                                SubscriberReferences.credentialsChanged(before, now))
                         .withPrimaryToSecondaryMapper((Subscriber subscriber) ->
                                 SubscriberReferences.secretOf(subscriber).map(Set::of).orElse(Set.of()))
                         .build(), context);
@@ -79,6 +82,10 @@ public class SubscriberReconciler implements Reconciler<Subscriber> {
                         .withSecondaryToPrimaryMapper(profile -> referencing(context,
                                 SubscriberReferences.BY_IFC_PROFILE, profile.getMetadata().getNamespace(),
                                 profile.getMetadata().getName()))
+                        // only a spec change (new generation): its status changes with every Subscriber counted, and
+                        // passing those on would re-provision every Subscriber of the profile each time
+                        .withOnUpdateFilter((IfcProfile now, IfcProfile before) -> !Objects.equals(
+                                now.getMetadata().getGeneration(), before.getMetadata().getGeneration()))
                         .withPrimaryToSecondaryMapper((Subscriber subscriber) ->
                                 SubscriberReferences.ifcProfileOf(subscriber).map(Set::of).orElse(Set.of()))
                         .build(), context);
@@ -94,11 +101,9 @@ public class SubscriberReconciler implements Reconciler<Subscriber> {
     /** Runs after the workflow has put the subscriber into the HSS. */
     @Override
     public UpdateControl<Subscriber> reconcile(Subscriber subscriber, Context<Subscriber> context) throws Exception {
-        PutResult put = context.managedWorkflowAndDependentResourceContext()
-                .get(HssSubscriberDependentResource.PUT_RESULT, PutResult.class).orElse(null);
         HssRegistration registration = clients.forCore(subscriber.getMetadata().getNamespace(),
                 subscriber.getSpec().getImsCore()).registration(subscriber.getSpec().getPrivateIdentity()).orElse(null);
-        SubscriberStatus status = statusBuilder.provisioned(subscriber, put, registration);
+        SubscriberStatus status = statusBuilder.provisioned(subscriber, registration);
         UpdateControl<Subscriber> control;
         if (subscriber.getStatus() != null && SubscriberStatusBuilder.same(subscriber.getStatus(), status)) {
             control = UpdateControl.noUpdate();

@@ -1,10 +1,12 @@
 package io.kubeims.operator.subscriber;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.kubeims.api.v1alpha1.subscriber.Subscriber;
 import io.kubeims.api.v1alpha1.subscriber.SubscriberSpec;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -50,6 +52,13 @@ final class SubscriberReferences {
 
     static List<String> ifcProfileIndexKeys(Subscriber subscriber) {
         return ifcProfileOf(subscriber).map(id -> List.of(key(id))).orElse(List.of());
+    }
+
+    /** Whether a Secret's content changed (its keys or type), rather than only its metadata. */
+    static boolean credentialsChanged(Secret before, Secret now) {
+        return !Objects.equals(before.getData(), now.getData())
+                || !Objects.equals(before.getStringData(), now.getStringData())
+                || !Objects.equals(before.getType(), now.getType());
     }
 
     static String key(ResourceID id) {

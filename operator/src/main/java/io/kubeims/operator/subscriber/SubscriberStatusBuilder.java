@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubeims.api.v1alpha1.subscriber.Subscriber;
 import io.kubeims.api.v1alpha1.subscriber.SubscriberStatus;
 import io.kubeims.hssclient.HssRegistration;
-import io.kubeims.hssclient.PutResult;
 import io.kubeims.operator.common.ConditionWriter;
 
 /** The only writer of a Subscriber's status: the Provisioned condition and what the HSS reports. */
@@ -19,16 +18,15 @@ final class SubscriberStatusBuilder {
     }
 
     /**
-     * The status after a successful provisioning.
+     * The status after a successful provisioning. The message does not say whether the PUT created or replaced the
+     * subscriber, so that a repeated reconciliation leaves the status as it is.
      *
-     * @param put          what the PUT did, or null when unknown
      * @param registration what the HSS reports, or null when it has no record (cannot happen right after a PUT)
      */
-    SubscriberStatus provisioned(Subscriber subscriber, PutResult put, HssRegistration registration) {
+    SubscriberStatus provisioned(Subscriber subscriber, HssRegistration registration) {
         SubscriberStatus status = copyOf(subscriber.getStatus());
-        String impi = subscriber.getSpec().getPrivateIdentity();
         conditions.set(status, subscriber, PROVISIONED, true, "Provisioned",
-                put != null && put.created() ? impi + " created in the HSS" : impi + " provisioned in the HSS");
+                subscriber.getSpec().getPrivateIdentity() + " provisioned in the HSS");
         if (registration != null) {
             status.setRegistrationState(registration.state());
             status.setServingScscf(registration.serverName());
