@@ -101,12 +101,7 @@ public final class KubeImsCommand {
             err.println("kube-ims: interrupted while starting");
             return FAILED;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("kube-ims: stopping");
-            core.close();
-            out.println("kube-ims: stopped");
-            out.flush();
-        }, "kube-ims-stop"));
+        // SIGINT/SIGTERM: LocalCore's own shutdown hook stops the functions in reverse order
         printSummary(core);
         LocalCore.FunctionExit exit = core.unexpectedExit().join();
         err.println("kube-ims: the " + LocalCore.label(exit.function()) + " exited with code " + exit.exitCode()

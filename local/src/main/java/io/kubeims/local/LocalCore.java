@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +64,9 @@ public final class LocalCore implements AutoCloseable {
     private final RunDirectory run;
     private final Map<NetworkFunction, FunctionProcess> processes = new EnumMap<>(NetworkFunction.class);
     private final CompletableFuture<FunctionExit> unexpectedExit = new CompletableFuture<>();
-    private HssProvisioningClient hssClient;
+    /** Stops the children gracefully when this JVM ends (SIGTERM, Ctrl-C, exit) without {@link #close()}. */
+    private final Thread stopOnExit = new Thread(this::close, "kube-ims-local-stop");
+    private volatile HssProvisioningClient hssClient;
     private volatile boolean closing;
     private boolean closed;
 
@@ -99,11 +102,16 @@ public final class LocalCore implements AutoCloseable {
         LocalPorts.requireFree(started(options).stream().map(configuration::function).toList());
         RunDirectory run = RunDirectory.prepare(options.dataDirectory(), configuration);
         LocalCore core = new LocalCore(options, manifests, configuration, run);
+        Runtime.getRuntime().addShutdownHook(core.stopOnExit);
         try {
             core.startFunctions();
             return core;
         } catch (LocalStartException | InterruptedException | RuntimeException e) {
+            boolean stopped = core.closing;
             core.close();
+            if (stopped) {
+                throw new LocalStartException("the local core was stopped while it started", e);
+            }
             throw e;
         }
     }
@@ -120,9 +128,9 @@ public final class LocalCore implements AutoCloseable {
         return manifests.imsCore().getMetadata().getName();
     }
 
-    /** The functions running. */
-    public Set<NetworkFunction> functions() {
-        return Collections.unmodifiableSet(processes.keySet());
+    /** The functions started. */
+    public synchronized Set<NetworkFunction> functions() {
+        return Collections.unmodifiableSet(EnumSet.copyOf(processes.keySet()));
     }
 
     /** Where UEs register: the P-CSCF's SIP address (UDP and TCP). */
@@ -202,7 +210,7 @@ public final class LocalCore implements AutoCloseable {
     }
 
     /** The child JVMs, by function. */
-    public Map<NetworkFunction, ProcessHandle> processes() {
+    public synchronized Map<NetworkFunction, ProcessHandle> processes() {
         Map<NetworkFunction, ProcessHandle> handles = new EnumMap<>(NetworkFunction.class);
         processes.forEach((function, process) -> handles.put(function, process.handle()));
         return handles;
@@ -223,6 +231,13 @@ public final class LocalCore implements AutoCloseable {
             return;
         }
         closing = true;
+        if (Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs or is about to; this close does the work first
+            }
+        }
         boolean interrupted = false;
         List<NetworkFunction> order = new ArrayList<>(START_ORDER);
         Collections.reverse(order);
@@ -245,6 +260,7 @@ public final class LocalCore implements AutoCloseable {
         }
         run.close();
         closed = true;
+        options.progress().accept("stopped");
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -281,7 +297,7 @@ public final class LocalCore implements AutoCloseable {
             options.progress().accept("the " + label(cscf.function()) + " is ready after "
                     + seconds(cscf.sinceStart()) + ": " + sipUri(cscf.function()));
         }
-        for (FunctionProcess process : processes.values()) {
+        for (FunctionProcess process : List.copyOf(processes.values())) {
             process.onExit().thenAccept(code -> {
                 if (!closing) {
                     unexpectedExit.complete(new FunctionExit(process.function(), code, process.tail()));
@@ -290,7 +306,10 @@ public final class LocalCore implements AutoCloseable {
         }
     }
 
-    private FunctionProcess launch(NetworkFunction function) throws LocalStartException {
+    private synchronized FunctionProcess launch(NetworkFunction function) throws LocalStartException {
+        if (closing) {
+            throw new LocalStartException("the local core was stopped while it started");
+        }
         Path application = function.isCscf() ? options.cscfApplication() : options.hssApplication();
         List<String> command = new ArrayList<>();
         command.add(options.java().toString());
