@@ -44,6 +44,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalCore implements AutoCloseable {
 
+    /** util-linux setsid(1), where it may be. */
+    private static final List<Path> SETSID = List.of(Path.of("/usr/bin/setsid"), Path.of("/bin/setsid"));
+
     /** The start order; {@link #close()} stops in the reverse. */
     private static final List<NetworkFunction> START_ORDER = List.of(NetworkFunction.HSS, NetworkFunction.SCSCF,
             NetworkFunction.ICSCF, NetworkFunction.PCSCF);
@@ -312,6 +315,9 @@ public final class LocalCore implements AutoCloseable {
         }
         Path application = function.isCscf() ? options.cscfApplication() : options.hssApplication();
         List<String> command = new ArrayList<>();
+        // a session of its own: Ctrl-C in the launcher's terminal reaches the launcher only, which then stops the
+        // functions in order (setsid execs in place, so the pid stays the JVM's)
+        SETSID.stream().filter(Files::isExecutable).findFirst().ifPresent(setsid -> command.add(setsid.toString()));
         command.add(options.java().toString());
         command.addAll(options.jvmOptions());
         // the child ends when this JVM is gone, however it ends

@@ -65,6 +65,10 @@ class LocalCoreStartTest {
                 assertTrue(child.getValue().isAlive(), child.getKey().id());
                 assertEquals(ProcessHandle.current().pid(), child.getValue().parent().orElseThrow().pid(),
                         child.getKey().id() + " is a child of the launcher");
+                if (Files.isExecutable(Path.of("/usr/bin/setsid")) && Files.isDirectory(Path.of("/proc"))) {
+                    // a session of its own: a terminal's Ctrl-C reaches only the launcher, which stops in order
+                    assertEquals(child.getValue().pid(), session(child.getValue().pid()), child.getKey().id());
+                }
             }
             // the port block of core-config's local placement: HTTP HSS base+3, I-CSCF base+5; SIP I-CSCF base+7
             assertEquals(URI.create("http://127.0.0.1:" + (ports.base() + 3)), core.httpUri(NetworkFunction.HSS));
@@ -117,6 +121,12 @@ class LocalCoreStartTest {
         assertTrue(progress.indexOf("stopping the I-CSCF") < progress.indexOf("stopping the HSS"),
                 progress::toString);
         assertEquals("stopped", progress.get(progress.size() - 1));
+    }
+
+    /** The session id of a process (Linux: the 4th field after the command in /proc/PID/stat). */
+    private static long session(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[3]);
     }
 
     private static int status(URI uri) throws Exception {
