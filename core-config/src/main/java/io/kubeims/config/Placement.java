@@ -1,5 +1,7 @@
 package io.kubeims.config;
 
+import io.kubeims.api.v1alpha1.imscore.ImsCore;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,7 +46,7 @@ public sealed interface Placement permits Placement.Kubernetes, Placement.Local 
     }
 
     /** The names of {@code core}'s objects as this placement sees them (its cluster domain). */
-    CoreNames names(io.kubeims.api.v1alpha1.imscore.ImsCore core);
+    CoreNames names(ImsCore core);
 
     /** The address sockets bind to. */
     String bindAddress();
@@ -127,7 +129,7 @@ public sealed interface Placement permits Placement.Kubernetes, Placement.Local 
         }
 
         @Override
-        public CoreNames names(io.kubeims.api.v1alpha1.imscore.ImsCore core) {
+        public CoreNames names(ImsCore core) {
             if (core != null && core.getMetadata() != null && core.getMetadata().getNamespace() == null) {
                 throw new InvalidImsCoreException("metadata.namespace",
                         "is required in Kubernetes: the functions live in the ImsCore's namespace");
@@ -262,7 +264,7 @@ public sealed interface Placement permits Placement.Kubernetes, Placement.Local 
         }
 
         @Override
-        public CoreNames names(io.kubeims.api.v1alpha1.imscore.ImsCore core) {
+        public CoreNames names(ImsCore core) {
             return CoreNames.of(core);
         }
 

@@ -22,12 +22,13 @@ import javax.sip.message.Response;
 final class DrainingRequestHandler implements SipRequestHandler {
 
     private static final Logger LOG = Logger.getLogger(DrainingRequestHandler.class);
-    /** Above this many tracked requests, finished ones are dropped before another is added. */
-    private static final int PRUNE_ABOVE = 1024;
+    /** Finished requests are dropped once this many are tracked, and again at twice what was left. */
+    private static final int PRUNE_AT_LEAST = 1024;
 
     private final SipRequestHandler role;
     private final Set<InboundRequest> tracked = ConcurrentHashMap.newKeySet();
     private volatile boolean draining;
+    private volatile int pruneAt = PRUNE_AT_LEAST;
 
     DrainingRequestHandler(SipRequestHandler role) {
         this.role = role;
@@ -43,8 +44,10 @@ final class DrainingRequestHandler implements SipRequestHandler {
             return;
         }
         if (!Request.ACK.equals(method)) {
-            if (tracked.size() > PRUNE_ABOVE) {
+            if (tracked.size() >= pruneAt) {
                 tracked.removeIf(DrainingRequestHandler::finished);
+                // many requests genuinely under way: do not walk them all again for every new one
+                pruneAt = Math.max(PRUNE_AT_LEAST, 2 * tracked.size());
             }
             tracked.add(inbound);
         }

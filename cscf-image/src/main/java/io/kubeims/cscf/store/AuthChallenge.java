@@ -7,7 +7,9 @@ import java.time.Instant;
 /**
  * A challenge the S-CSCF sent in a 401 (TS 24.229 5.4.1), kept under its nonce until it is answered or its
  * lifetime passes: who it challenged, the secret to check the answer, and replay state (the highest nc accepted,
- * RFC 2617 3.2.2, and that answer itself, to recognise a retransmission). {@code toString()} redacts the secret.
+ * RFC 2617 3.2.2, and that answer itself, to recognise a retransmission), and how many wrong answers the
+ * challenges before it in the same authentication got (so the limit of failed attempts holds across replicas,
+ * TS 24.229 5.4.1.2.3). {@code toString()} redacts the secret.
  *
  * @param nonce        the nonce sent (the store key)
  * @param impi         the private identity challenged
@@ -17,9 +19,13 @@ import java.time.Instant;
  * @param createdAt    when the challenge was made; its lifetime counts from here
  * @param highestNc    the highest nc accepted so far, 0 before the first use
  * @param lastAccepted the answer accepted with {@code highestNc}, null before the first use
+ * @param failedAttempts wrong answers given to the earlier challenges of this authentication (0 to 1000)
  */
 public record AuthChallenge(String nonce, String impi, String impu, String realm, ChallengeSecret secret,
-        Instant createdAt, long highestNc, ChallengeResponse lastAccepted) {
+        Instant createdAt, long highestNc, ChallengeResponse lastAccepted, int failedAttempts) {
+
+    /** The most failed attempts a challenge records; registrars stop far earlier. */
+    public static final int MAX_FAILED_ATTEMPTS = 1000;
 
     /** @throws InvalidCscfStateException if a field is missing or the replay state is inconsistent */
     public AuthChallenge {
@@ -36,12 +42,28 @@ public record AuthChallenge(String nonce, String impi, String impu, String realm
                 || (lastAccepted != null && lastAccepted.nc() != highestNc)) {
             throw new InvalidCscfStateException("lastAccepted does not match highestNc " + highestNc);
         }
+        if (failedAttempts < 0 || failedAttempts > MAX_FAILED_ATTEMPTS) {
+            throw new InvalidCscfStateException("failedAttempts " + failedAttempts + " is not between 0 and "
+                    + MAX_FAILED_ATTEMPTS);
+        }
+    }
+
+    /** A challenge of a first authentication attempt (no failed attempt before it). */
+    public AuthChallenge(String nonce, String impi, String impu, String realm, ChallengeSecret secret,
+            Instant createdAt, long highestNc, ChallengeResponse lastAccepted) {
+        this(nonce, impi, impu, realm, secret, createdAt, highestNc, lastAccepted, 0);
     }
 
     /** A challenge just sent, not yet answered. */
     public static AuthChallenge issued(String nonce, String impi, String impu, String realm, ChallengeSecret secret,
             Instant createdAt) {
-        return new AuthChallenge(nonce, impi, impu, realm, secret, createdAt, 0, null);
+        return new AuthChallenge(nonce, impi, impu, realm, secret, createdAt, 0, null, 0);
+    }
+
+    /** A challenge just sent after {@code failedAttempts} wrong answers to the earlier ones of this authentication. */
+    public static AuthChallenge issued(String nonce, String impi, String impu, String realm, ChallengeSecret secret,
+            Instant createdAt, int failedAttempts) {
+        return new AuthChallenge(nonce, impi, impu, realm, secret, createdAt, 0, null, failedAttempts);
     }
 
     /** The scheme, from the secret. */
@@ -56,6 +78,6 @@ public record AuthChallenge(String nonce, String impi, String impu, String realm
 
     /** This challenge after accepting {@code answer}. */
     AuthChallenge accepting(ChallengeResponse answer) {
-        return new AuthChallenge(nonce, impi, impu, realm, secret, createdAt, answer.nc(), answer);
+        return new AuthChallenge(nonce, impi, impu, realm, secret, createdAt, answer.nc(), answer, failedAttempts);
     }
 }

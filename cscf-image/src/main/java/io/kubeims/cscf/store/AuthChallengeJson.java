@@ -14,7 +14,7 @@ import io.kubeims.store.ValueCodec;
  * <pre>
  * {"nonce": ..., "impi": ..., "impu": ..., "realm": ..., "scheme": "Digest-AKAv1-MD5", "xres": hex, "ck": hex,
  *  "ik": hex | "scheme": "SIP Digest", "ha1": hex, "createdAt": epochMillis, "highestNc": n,
- *  "lastAccepted": {"nc": n, "response": ..., "viaBranch": ...}}
+ *  "lastAccepted": {"nc": n, "response": ..., "viaBranch": ...}, "failedAttempts": n}
  * </pre>
  * Decoding errors name the field, never a secret value.
  */
@@ -46,6 +46,9 @@ final class AuthChallengeJson implements ValueCodec<AuthChallenge> {
             node.put("response", last.response());
             node.put("viaBranch", last.viaBranch());
         }
+        if (challenge.failedAttempts() > 0) {
+            root.put("failedAttempts", challenge.failedAttempts());
+        }
         return JsonFields.write(root);
     }
 
@@ -59,10 +62,23 @@ final class AuthChallengeJson implements ValueCodec<AuthChallenge> {
                     fields.text(root, "realm"), secret(fields, root), fields.instant(root, "createdAt"),
                     fields.integer(root, "highestNc"),
                     last == null ? null : new ChallengeResponse(fields.integer(last, "nc"),
-                            fields.text(last, "response"), fields.text(last, "viaBranch")));
+                            fields.text(last, "response"), fields.text(last, "viaBranch")),
+                    failedAttempts(fields, root));
         } catch (InvalidCscfStateException e) {
             throw fields.corrupt("invalid challenge: " + e.getMessage(), e);
         }
+    }
+
+    /** Absent in values written before the field existed: 0. */
+    private static int failedAttempts(JsonFields fields, ObjectNode root) {
+        Long stored = fields.optionalInteger(root, "failedAttempts");
+        if (stored == null) {
+            return 0;
+        }
+        if (stored < 0 || stored > AuthChallenge.MAX_FAILED_ATTEMPTS) {
+            throw fields.corrupt("failedAttempts out of range", null);
+        }
+        return stored.intValue();
     }
 
     private static ChallengeSecret secret(JsonFields fields, ObjectNode root) {

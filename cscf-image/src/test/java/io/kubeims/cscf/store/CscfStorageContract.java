@@ -308,6 +308,19 @@ abstract class CscfStorageContract {
     }
 
     @Test
+    void theFailedAttemptsBeforeAChallengeAreSharedAndKeptWhenItIsAnswered() {
+        AuthChallenge third = AuthChallenge.issued("n-3", "alice@ims.example.com", "sip:alice@ims.example.com",
+                "ims.example.com", CscfStates.akaChallenge("x", T0).secret(), T0, 2);
+        assertTrue(a.challenges().create(third));
+        assertEquals(2, b.challenges().get("n-3").orElseThrow().failedAttempts());
+        NonceUse use = b.challenges().consume("n-3", new ChallengeResponse(1, "r1", "z9hG4bK-1"));
+        assertEquals(2, use.challenge().failedAttempts());
+        assertEquals(0, CscfStates.akaChallenge("first", T0).failedAttempts());
+        assertThrows(InvalidCscfStateException.class, () -> AuthChallenge.issued("n", "i", "sip:u@h", "r",
+                third.secret(), T0, -1));
+    }
+
+    @Test
     void aNonceIsConsumedExactlyOnceByTwoRacingReplicas() throws Exception {
         for (int round = 0; round < 8; round++) {
             String nonce = "nonce-" + round;
