@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +55,28 @@ final class ExampleManifestFiles {
         }
         assertTrue(values.size() >= 5, "the examples' Secrets: " + values.size() + " values");
         return values;
+    }
+
+    /** The {@code stringData} of the examples' Secret {@code name} (test keys only). */
+    static Map<String, String> secret(String name) throws IOException {
+        YAMLMapper yaml = new YAMLMapper();
+        try (Stream<Path> files = Files.list(examples())) {
+            for (Path file : files.sorted().toList()) {
+                try (MappingIterator<JsonNode> documents = yaml.readerFor(JsonNode.class).readValues(file.toFile())) {
+                    while (documents.hasNextValue()) {
+                        JsonNode document = documents.nextValue();
+                        if ("Secret".equals(document.path("kind").asText())
+                                && name.equals(document.path("metadata").path("name").asText())) {
+                            Map<String, String> values = new HashMap<>();
+                            document.path("stringData").fields().forEachRemaining(entry -> values.put(entry.getKey(),
+                                    entry.getValue().asText()));
+                            return values;
+                        }
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("no Secret " + name + " in " + examples());
     }
 
     /** A copy of deploy/examples in {@code directory}. */
