@@ -34,8 +34,12 @@ final class E2eCore {
     private E2eCore() {
     }
 
-    /** The reactor root: surefire runs in the module directory. */
+    /** The reactor root: {@code -Dkubeims.repository} (the benchmark), else the parent of surefire's module directory. */
     static Path repository() {
+        String configured = System.getProperty("kubeims.repository");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
         return Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
     }
 
