@@ -209,7 +209,7 @@ public final class RegistrationBenchmark {
         Map<NetworkFunction, Path> recordings = new EnumMap<>(NetworkFunction.class);
         for (Map.Entry<NetworkFunction, ProcessHandle> process : core.processes().entrySet()) {
             Path file = profiles.resolve(process.getKey().id() + ".jfr");
-            jcmd(Long.toString(process.getValue().pid()), "JFR.start name=bench settings=profile filename=" + file);
+            jcmd(Long.toString(process.getValue().pid()), "JFR.start name=bench settings=default filename=" + file);
             recordings.put(process.getKey(), file);
         }
         step(core, sipp, "MD5", scenario, users, rate, rate * seconds, "profiled");
@@ -361,7 +361,13 @@ public final class RegistrationBenchmark {
         return ticks;
     }
 
-    private static Map<NetworkFunction, Long> heapUsed(LocalCore core) throws Exception {
+    /**
+     * Heap in use per JVM after a full GC, measured once the SIP transactions of the last step are gone (RFC 3261
+     * timer J: 64*T1 = 32 s for non-INVITE server transactions over UDP), so what remains is registration state.
+     */
+    private Map<NetworkFunction, Long> heapUsed(LocalCore core) throws Exception {
+        say("idle 40 s before measuring the heap (SIP transactions of the last step expire)");
+        Thread.sleep(40_000);
         Map<NetworkFunction, Long> used = new EnumMap<>(NetworkFunction.class);
         for (Map.Entry<NetworkFunction, ProcessHandle> process : core.processes().entrySet()) {
             String pid = Long.toString(process.getValue().pid());
