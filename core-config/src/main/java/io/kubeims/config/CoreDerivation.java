@@ -22,6 +22,7 @@ final class CoreDerivation {
     static final String HOT_ROD_USERNAME_VARIABLE = "KUBEIMS_HOTROD_USERNAME";
     static final String HOT_ROD_PASSWORD_VARIABLE = "KUBEIMS_HOTROD_PASSWORD";
     static final String HTTP_PORT_KEY = "quarkus.http.port";
+    static final String HTTP_HOST_KEY = "quarkus.http.host";
 
     private enum StoreKind { EMBEDDED, MEMORY, OPERATOR_INFINISPAN, EXTERNAL }
 
@@ -74,7 +75,7 @@ final class CoreDerivation {
     private FunctionConfiguration pcscf() {
         Draft pcscf = cscf(NetworkFunction.PCSCF, pcscfSipPort);
         // TS 24.229 5.2.2.1: REGISTER goes to the I-CSCF of the home network; Path (RFC 3327) names the P-CSCF pool
-        pcscf.put(CscfKeys.PCSCF_ICSCF_URI, "sip:" + reachable(NetworkFunction.ICSCF) + ":" + Placement.ICSCF_SIP_PORT
+        pcscf.put(CscfKeys.PCSCF_ICSCF_URI, "sip:" + reachable(NetworkFunction.ICSCF) + ":" + placement.sipPort(NetworkFunction.ICSCF)
                 + ";lr");
         pcscf.put(CscfKeys.PCSCF_PATH_URI, "sip:term@" + reachable(NetworkFunction.PCSCF) + ":" + pcscfSipPort
                 + ";lr");
@@ -89,17 +90,17 @@ final class CoreDerivation {
     }
 
     private FunctionConfiguration icscf() {
-        Draft icscf = cscf(NetworkFunction.ICSCF, Placement.ICSCF_SIP_PORT);
+        Draft icscf = cscf(NetworkFunction.ICSCF, placement.sipPort(NetworkFunction.ICSCF));
         icscf.put(CscfKeys.ICSCF_SCSCF_POOL, scscfServerName());
         return icscf.build();
     }
 
     private FunctionConfiguration scscf() {
-        Draft scscf = cscf(NetworkFunction.SCSCF, Placement.SCSCF_SIP_PORT);
+        Draft scscf = cscf(NetworkFunction.SCSCF, placement.sipPort(NetworkFunction.SCSCF));
         scscf.put(CscfKeys.SCSCF_SERVER_NAME, scscfServerName());
         // RFC 3608: the UE's later requests come back to the pool, marked as originating
         scscf.put(CscfKeys.SCSCF_SERVICE_ROUTE, "sip:orig@" + reachable(NetworkFunction.SCSCF) + ":"
-                + Placement.SCSCF_SIP_PORT + ";lr");
+                + placement.sipPort(NetworkFunction.SCSCF) + ";lr");
         scscf.put(CscfKeys.SCSCF_TRUSTED_PCSCFS, reachable(NetworkFunction.PCSCF) + ":" + pcscfSipPort);
         // seed 000: a REGISTER straight to the Service-Route address, not through the P-CSCF, is refused
         scscf.put(CscfKeys.SCSCF_PCSCF_REQUIRED, true);
@@ -219,8 +220,8 @@ final class CoreDerivation {
     private void requireDistinctPorts() {
         Map<Integer, String> taken = new LinkedHashMap<>();
         if (local) {
-            taken.put(Placement.ICSCF_SIP_PORT, "the I-CSCF's SIP port");
-            taken.put(Placement.SCSCF_SIP_PORT, "the S-CSCF's SIP port");
+            taken.put(placement.sipPort(NetworkFunction.ICSCF), "the I-CSCF's SIP port");
+            taken.put(placement.sipPort(NetworkFunction.SCSCF), "the S-CSCF's SIP port");
             for (NetworkFunction function : List.of(NetworkFunction.HSS, NetworkFunction.ICSCF,
                     NetworkFunction.SCSCF)) {
                 taken.put(placement.diameterPort(function), "the " + label(function) + "'s Diameter port");
@@ -250,7 +251,7 @@ final class CoreDerivation {
 
     /** The S-CSCF pool's SIP URI: its Server-Name for the HSS and the I-CSCF. */
     private String scscfServerName() {
-        return "sip:" + reachable(NetworkFunction.SCSCF) + ":" + Placement.SCSCF_SIP_PORT;
+        return "sip:" + reachable(NetworkFunction.SCSCF) + ":" + placement.sipPort(NetworkFunction.SCSCF);
     }
 
     private static String label(NetworkFunction function) {
@@ -291,6 +292,10 @@ final class CoreDerivation {
 
         FunctionConfiguration build() {
             put(HTTP_PORT_KEY, placement.httpPort(function));
+            if (local) {
+                // health, metrics and the HSS API stay on the loopback address like everything else (Quarkus: 0.0.0.0)
+                put(HTTP_HOST_KEY, placement.bindAddress());
+            }
             port("http", FunctionPort.Protocol.TCP, placement.httpPort(function));
             return new FunctionConfiguration(function, new TreeMap<>(properties), List.copyOf(environment.values()),
                     secretFiles, ports, dataDirectory);

@@ -77,6 +77,21 @@ public sealed interface Placement permits Placement.Kubernetes, Placement.Local 
     /** The P-CSCF's SIP port, given the spec's. */
     int pcscfSipPort(int specPort);
 
+    /**
+     * The SIP port of the I-CSCF ({@value #ICSCF_SIP_PORT}) or the S-CSCF ({@value #SCSCF_SIP_PORT}) unless a local
+     * port base moves them.
+     *
+     * @throws IllegalArgumentException for the HSS (no SIP) and the P-CSCF (see {@link #pcscfSipPort(int)})
+     */
+    default int sipPort(NetworkFunction function) {
+        return switch (function) {
+            case ICSCF -> ICSCF_SIP_PORT;
+            case SCSCF -> SCSCF_SIP_PORT;
+            default -> throw new IllegalArgumentException("the " + function.id()
+                    + " has no fixed SIP port (HSS: none; P-CSCF: pcscfSipPort)");
+        };
+    }
+
     /** The directory of a function's embedded store. */
     String dataDirectory(NetworkFunction function);
 
@@ -194,15 +209,25 @@ public sealed interface Placement permits Placement.Kubernetes, Placement.Local 
     /**
      * Local placement: every function a process on 127.0.0.1. SIP: P-CSCF {@code pcscfSipPort} or the spec's, I-CSCF
      * 5070, S-CSCF 6060; Diameter: HSS 3868, I-CSCF 3869, S-CSCF 3870; HTTP: HSS 8080, P-CSCF 8081, I-CSCF 8082,
-     * S-CSCF 8083.
+     * S-CSCF 8083. With a {@code portBase} B (several cores or tests on one machine) those nine ports are the block
+     * B..B+8 instead: Diameter HSS B, I-CSCF B+1, S-CSCF B+2; HTTP HSS B+3, P-CSCF B+4, I-CSCF B+5, S-CSCF B+6; SIP
+     * I-CSCF B+7, S-CSCF B+8 (the P-CSCF's SIP port is still {@code pcscfSipPort} or the spec's).
      *
      * @param dataDirectory absolute directory holding every function's store and the HSS API token file
      * @param pcscfSipPort  the P-CSCF's SIP port when not the spec's (e.g. 5060 is taken on this machine)
+     * @param portBase      the first of {@value #PORT_BLOCK} consecutive ports replacing the fixed ones, if any
      */
-    record Local(String dataDirectory, OptionalInt pcscfSipPort) implements Placement {
+    record Local(String dataDirectory, OptionalInt pcscfSipPort, OptionalInt portBase) implements Placement {
 
         /** Everything listens on the loopback address. */
         public static final String LOOPBACK = "127.0.0.1";
+        /** How many consecutive ports a {@code portBase} takes. */
+        public static final int PORT_BLOCK = 9;
+
+        /** The fixed ports, the P-CSCF on {@code pcscfSipPort} if present, else the spec's. */
+        public Local(String dataDirectory, OptionalInt pcscfSipPort) {
+            this(dataDirectory, pcscfSipPort, OptionalInt.empty());
+        }
 
         /** @throws InvalidPlacementException for a missing or relative directory or a port out of range */
         public Local {
@@ -224,6 +249,18 @@ public sealed interface Placement permits Placement.Kubernetes, Placement.Local 
                 throw new InvalidPlacementException("pcscfSipPort", "must be 1..65535, was "
                         + pcscfSipPort.getAsInt());
             }
+            if (portBase == null) {
+                portBase = OptionalInt.empty();
+            }
+            if (portBase.isPresent() && (portBase.getAsInt() < 1024 || portBase.getAsInt() > 65536 - PORT_BLOCK)) {
+                throw new InvalidPlacementException("portBase", "must be 1024.." + (65536 - PORT_BLOCK) + ", was "
+                        + portBase.getAsInt());
+            }
+        }
+
+        /** This placement with the nine fixed ports moved to {@code base}..{@code base}+8. */
+        public Local withPortBase(int base) {
+            return new Local(dataDirectory, pcscfSipPort, OptionalInt.of(base));
         }
 
         @Override
@@ -262,21 +299,32 @@ public sealed interface Placement permits Placement.Kubernetes, Placement.Local 
         @Override
         public int diameterPort(NetworkFunction function) {
             requireDiameter(function);
+            int first = portBase.orElse(DIAMETER_PORT);
             return switch (function) {
-                case ICSCF -> DIAMETER_PORT + 1;
-                case SCSCF -> DIAMETER_PORT + 2;
-                default -> DIAMETER_PORT;
+                case ICSCF -> first + 1;
+                case SCSCF -> first + 2;
+                default -> first;
             };
         }
 
         @Override
         public int httpPort(NetworkFunction function) {
+            int first = portBase.isPresent() ? portBase.getAsInt() + 3 : 8080;
             return switch (function) {
-                case HSS -> 8080;
-                case PCSCF -> 8081;
-                case ICSCF -> 8082;
-                case SCSCF -> 8083;
+                case HSS -> first;
+                case PCSCF -> first + 1;
+                case ICSCF -> first + 2;
+                case SCSCF -> first + 3;
             };
+        }
+
+        @Override
+        public int sipPort(NetworkFunction function) {
+            int fixed = Placement.super.sipPort(function);
+            if (portBase.isEmpty()) {
+                return fixed;
+            }
+            return portBase.getAsInt() + (function == NetworkFunction.ICSCF ? 7 : 8);
         }
 
         @Override

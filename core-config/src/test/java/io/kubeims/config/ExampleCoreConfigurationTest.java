@@ -192,7 +192,8 @@ class ExampleCoreConfigurationTest {
                 Map.entry("kubeims.hss.store.mode", "embedded"),
                 Map.entry("kubeims.hss.store.data-dir", DATA + "/hss"),
                 Map.entry("kubeims.hss.store.cache-prefix", "default.ims-lab.hss"),
-                Map.entry("quarkus.http.port", "8080")), hss.properties());
+                Map.entry("quarkus.http.port", "8080"),
+                Map.entry("quarkus.http.host", "127.0.0.1")), hss.properties());
         assertEquals(List.of(new SecretFile(DATA + "/secrets/hss-api-token", "ims-lab-hss-api-token", "token")),
                 hss.secretFiles());
     }
@@ -213,7 +214,8 @@ class ExampleCoreConfigurationTest {
                 Map.entry("kubeims.cscf.store.mode", "embedded"),
                 Map.entry("kubeims.cscf.store.data-dir", DATA + "/pcscf"),
                 Map.entry("kubeims.cscf.store.cache-prefix", "default.ims-lab.cscf"),
-                Map.entry("quarkus.http.port", "8081")), local().function(NetworkFunction.PCSCF).properties());
+                Map.entry("quarkus.http.port", "8081"),
+                Map.entry("quarkus.http.host", "127.0.0.1")), local().function(NetworkFunction.PCSCF).properties());
     }
 
     @Test
@@ -236,7 +238,8 @@ class ExampleCoreConfigurationTest {
                 Map.entry("kubeims.cscf.icscf.scscf-pool", "sip:127.0.0.1:6060"),
                 Map.entry("kubeims.cscf.store.mode", "embedded"),
                 Map.entry("kubeims.cscf.store.cache-prefix", "default.ims-lab.cscf"),
-                Map.entry("quarkus.http.port", "8082")), icscf.properties());
+                Map.entry("quarkus.http.port", "8082"),
+                Map.entry("quarkus.http.host", "127.0.0.1")), icscf.properties());
         assertEquals(List.of(), icscf.environment());
     }
 
@@ -267,7 +270,8 @@ class ExampleCoreConfigurationTest {
                 Map.entry("kubeims.cscf.store.mode", "embedded"),
                 Map.entry("kubeims.cscf.store.data-dir", DATA + "/scscf"),
                 Map.entry("kubeims.cscf.store.cache-prefix", "default.ims-lab.cscf"),
-                Map.entry("quarkus.http.port", "8083")), local().function(NetworkFunction.SCSCF).properties());
+                Map.entry("quarkus.http.port", "8083"),
+                Map.entry("quarkus.http.host", "127.0.0.1")), local().function(NetworkFunction.SCSCF).properties());
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.kubeims.cscf.icscf.RegistrationDecision.Reject;
 import io.kubeims.cscf.sip.InboundRequest;
 import io.kubeims.cscf.sip.InvalidNextHopException;
 import io.kubeims.cscf.sip.NextHop;
+import io.kubeims.cscf.sip.RejectResponse;
 import io.kubeims.cscf.sip.SipRequestHandler;
 import io.kubeims.cscf.sip.SipSendException;
 import io.kubeims.cscf.sip.proxy.Forwarding;
@@ -18,10 +19,8 @@ import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import javax.sip.InvalidArgumentException;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.HeaderFactory;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.jboss.logging.Logger;
@@ -173,20 +172,7 @@ public final class IcscfRegistration implements SipRequestHandler {
             LOG.warnf("REGISTER (Call-ID %s) rejected %d %s: %s", inbound.callId(), reject.status(),
                     reject.reasonPhrase(), reject.detail());
         }
-        Response response = inbound.createResponse(reject.status(), reject.reasonPhrase());
-        HeaderFactory headers = inbound.node().headers();
-        try {
-            if (reject.reasonText() != null) {
-                // RFC 3326: protocol SIP, cause = the status; the text says what failed
-                response.addHeader(headers.createReasonHeader("SIP", reject.status(),
-                        reject.reasonText().replace('"', '\'').replace('\\', '/')));
-            }
-            if (reject.retryAfter().isPresent()) {
-                response.addHeader(headers.createRetryAfterHeader(reject.retryAfter().getAsInt()));
-            }
-        } catch (ParseException | InvalidArgumentException e) {
-            throw new IllegalStateException("Reason/Retry-After refused by jain-sip", e);
-        }
-        inbound.respond(response);
+        inbound.respond(RejectResponse.create(inbound, reject.status(), reject.reasonPhrase(), reject.reasonText(),
+                reject.retryAfter()));
     }
 }

@@ -1,19 +1,13 @@
 package io.kubeims.cscf.icscf;
 
+import io.kubeims.cscf.InvalidCscfSettingException;
+
 /** An I-CSCF setting is missing or out of range; the message names the setting and why it was refused. */
-public class InvalidIcscfSettingsException extends IllegalArgumentException {
+public class InvalidIcscfSettingsException extends InvalidCscfSettingException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String setting;
-
     public InvalidIcscfSettingsException(String setting, String reason) {
-        super(setting + ": " + reason);
-        this.setting = setting;
-    }
-
-    /** The name of the refused setting. */
-    public String setting() {
-        return setting;
+        super(setting, reason);
     }
 }

@@ -1,5 +1,6 @@
 package io.kubeims.cscf.icscf;
 
+import io.kubeims.cscf.sip.PublicIdentityToRegister;
 import io.kubeims.cscf.sip.header.ContactBinding;
 import io.kubeims.cscf.sip.header.Expiry;
 import io.kubeims.cscf.sip.header.MalformedSipHeaderException;
@@ -9,10 +10,7 @@ import io.kubeims.protocol.cx.UserAuthorizationType;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.OptionalInt;
-import javax.sip.address.SipURI;
-import javax.sip.address.URI;
 import javax.sip.header.AuthorizationHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -50,7 +48,7 @@ public record RegistrationQuery(String userName, String publicIdentity, String v
      *                                  P-Visited-Network-ID cannot be read
      */
     public static RegistrationQuery of(Request register, String homeDomain) {
-        String publicIdentity = publicIdentity(register);
+        String publicIdentity = PublicIdentityToRegister.read(register, InvalidRegisterException::new);
         String userName = authorizationUserName(register, homeDomain);
         if (userName == null) {
             // publicIdentity is sip:user@host or sips:user@host here
@@ -76,21 +74,6 @@ public record RegistrationQuery(String userName, String publicIdentity, String v
     public String toString() {
         return authorizationType + " of " + publicIdentity + " (IMPI " + userName + ", visited network "
                 + visitedNetwork + ")";
-    }
-
-    private static String publicIdentity(Request register) {
-        ToHeader to = (ToHeader) register.getHeader(ToHeader.NAME);
-        URI uri = to == null ? null : to.getAddress().getURI();
-        if (!(uri instanceof SipURI sip)) {
-            throw new InvalidRegisterException(Response.FORBIDDEN, "Public Identity Not A SIP URI",
-                    "To of the REGISTER is " + (uri == null ? "absent" : "a " + uri.getScheme() + " URI")
-                            + ": only a SIP URI registers (TS 24.229 5.1.1.2.1)", null);
-        }
-        if (sip.getUser() == null || sip.getUser().isEmpty()) {
-            throw new InvalidRegisterException(Response.FORBIDDEN, "Public Identity Without User Part",
-                    "To URI of the REGISTER has no user part: " + sip.getHost(), null);
-        }
-        return sip.getScheme() + ":" + sip.getUser() + "@" + sip.getHost();
     }
 
     /**

@@ -1,19 +1,13 @@
 package io.kubeims.cscf.pcscf;
 
+import io.kubeims.cscf.InvalidCscfSettingException;
+
 /** A P-CSCF setting is missing or out of range; the message names the setting and why (never a key's value). */
-public class InvalidPcscfSettingsException extends IllegalArgumentException {
+public class InvalidPcscfSettingsException extends InvalidCscfSettingException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String setting;
-
     public InvalidPcscfSettingsException(String setting, String reason) {
-        super(setting + ": " + reason);
-        this.setting = setting;
-    }
-
-    /** The name of the refused setting. */
-    public String setting() {
-        return setting;
+        super(setting, reason);
     }
 }

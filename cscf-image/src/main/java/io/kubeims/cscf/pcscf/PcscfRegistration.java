@@ -271,8 +271,8 @@ public final class PcscfRegistration implements SipRequestHandler {
     }
 
     private void reject(InboundRequest inbound, MalformedRegisterException e) throws SipSendException {
-        outcomes.record(RegisterOutcome.MALFORMED, inbound.callId(), Response.BAD_REQUEST, e.reasonPhrase() + ": "
+        outcomes.record(RegisterOutcome.MALFORMED, inbound.callId(), e.status(), e.reasonPhrase() + ": "
                 + e.getMessage());
-        inbound.respond(inbound.createResponse(Response.BAD_REQUEST, e.reasonPhrase()));
+        inbound.respond(inbound.createResponse(e.status(), e.reasonPhrase()));
     }
 }

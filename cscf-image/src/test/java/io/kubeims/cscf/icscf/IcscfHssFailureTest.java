@@ -13,6 +13,8 @@ import io.kubeims.cscf.sip.TestRequests;
 import io.kubeims.cscf.sip.proxy.ProxySettings;
 import io.kubeims.cscf.sip.proxy.ResponseRewriter;
 import io.kubeims.cscf.sip.proxy.StatefulProxy;
+import io.kubeims.cscf.testing.DaemonThreads;
+import io.kubeims.cscf.testing.FreePort;
 import io.kubeims.cx.message.CxEnvelope;
 import io.kubeims.cx.message.CxResult;
 import io.kubeims.cx.message.LocationInfoAnswer;
@@ -30,9 +32,6 @@ import io.kubeims.cx.server.CxHssHandler;
 import io.kubeims.protocol.cx.CxExperimentalResultCode;
 import io.kubeims.protocol.cx.DiameterResultCode;
 import io.kubeims.protocol.cx.UserAuthorizationType;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +40,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -86,19 +84,15 @@ class IcscfHssFailureTest {
     @BeforeAll
     void start() throws Exception {
         JDIAMETER_LOG.setLevel(Level.WARNING);
-        hss = CxNode.hss(CxNodeSettings.hss(HSS_HOST, REALM, HSS_ADDRESS, freePort(HSS_ADDRESS)).build(),
+        hss = CxNode.hss(CxNodeSettings.hss(HSS_HOST, REALM, HSS_ADDRESS, FreePort.on(HSS_ADDRESS)).build(),
                 new ScriptedHss());
         assertTrue(hss.start(), "scripted HSS listening");
-        cx = CxNode.client(CxNodeSettings.cscf("icscf.ims.example.com", REALM, HOST, freePort(HOST),
+        cx = CxNode.client(CxNodeSettings.cscf("icscf.ims.example.com", REALM, HOST, FreePort.on(HOST),
                         new CxPeerAddress(HSS_HOST, HSS_ADDRESS, hss.settings().port()))
                 .requestTimeout(Duration.ofSeconds(1)).startTimeout(Duration.ofSeconds(15)).build());
         assertTrue(cx.start(), "the I-CSCF's Cx client connects to the HSS");
         scscf = RecordingScscf.start("scscf", HOST);
-        executor = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "icscf-cx-failure");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = DaemonThreads.pool(2, "icscf-cx-failure");
         SipNode node = new SipNode(SipNodeSettings.of("icscf", HOST, 0));
         StatefulProxy proxy = new StatefulProxy(node, ProxySettings.defaults(), ResponseRewriter.NONE);
         IcscfRegistration registration = new IcscfRegistration(proxy, cx,
@@ -125,12 +119,6 @@ class IcscfHssFailureTest {
         }
         if (hss != null) {
             hss.close();
-        }
-    }
-
-    private static int freePort(String address) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
-            return socket.getLocalPort();
         }
     }
 

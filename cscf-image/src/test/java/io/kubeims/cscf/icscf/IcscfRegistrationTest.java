@@ -14,39 +14,25 @@ import io.kubeims.cscf.sip.TestRequests;
 import io.kubeims.cscf.sip.proxy.ProxySettings;
 import io.kubeims.cscf.sip.proxy.ResponseRewriter;
 import io.kubeims.cscf.sip.proxy.StatefulProxy;
+import io.kubeims.cscf.testing.CapturedLog;
+import io.kubeims.cscf.testing.DaemonThreads;
+import io.kubeims.cscf.testing.LoopbackHss;
+import io.kubeims.cscf.testing.Teardown;
 import io.kubeims.cx.message.ServerAssignmentAnswer;
 import io.kubeims.cx.message.ServerAssignmentRequest;
 import io.kubeims.cx.message.ServerCapabilities;
 import io.kubeims.cx.node.CxNode;
-import io.kubeims.cx.node.CxNodeSettings;
-import io.kubeims.cx.node.CxPeerAddress;
-import io.kubeims.hss.cx.HssCore;
-import io.kubeims.hss.cx.HssCoreSettings;
-import io.kubeims.hss.cx.HssCxSettings;
-import io.kubeims.hss.cx.HssStorageSettings;
-import io.kubeims.hss.subscriber.PublicUserIdentity;
-import io.kubeims.hss.subscriber.SipDigestCredentials;
 import io.kubeims.hss.subscriber.Subscriber;
 import io.kubeims.protocol.cx.ServerAssignmentType;
 import io.kubeims.protocol.cx.UserDataAlreadyAvailable;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.CallIdHeader;
@@ -68,8 +54,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The I-CSCF's registration routing end to end on loopback: a UE node sends REGISTER to an I-CSCF node, which asks a
- * real HSS ({@link HssCore}, embedded storage in a temporary directory, on 127.0.0.2) with a UAR over its own Cx
- * client and forwards to one of three test S-CSCFs (each answers 401 and records what it got), or rejects.
+ * real HSS ({@link LoopbackHss}: HssCore, embedded storage, on 127.0.0.2) with a UAR over its own Cx client and
+ * forwards to one of three test S-CSCFs (each answers 401 and records what it got), or rejects.
  *
  * <p>The HSS asks for Mandatory-Capability 1 and Optional-Capability 2. The pool: A offers {1}, C offers {2, 3}
  * (more optional capabilities, but not the mandatory one), B offers {1, 2}: a first registration must go to B
@@ -80,18 +66,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 class IcscfRegistrationTest {
 
     private static final String HOST = "127.0.0.1";
-    private static final String HSS_ADDRESS = "127.0.0.2";
     private static final String REALM = "ims.example.com";
-    private static final String HSS_HOST = "hss.ims.example.com";
     private static final String PARTNER = "partner.example.net";
     private static final Duration WAIT = Duration.ofSeconds(20);
-    /** jdiameter logs every peer event at INFO; a reference keeps the level. */
-    private static final Logger JDIAMETER_LOG = Logger.getLogger("org.jdiameter");
-    private static final AtomicInteger NAMES = new AtomicInteger();
 
-    private Path dataDirectory;
-    private HssCore hss;
-    private boolean hssClosed;
+    private LoopbackHss hss;
     private CxNode cx;
     private ExecutorService executor;
     private RecordingScscf scscfA;
@@ -104,28 +83,17 @@ class IcscfRegistrationTest {
 
     @BeforeAll
     void start() throws Exception {
-        JDIAMETER_LOG.setLevel(Level.WARNING);
         log = CapturedLog.of(IcscfRegistration.class);
-        dataDirectory = Files.createTempDirectory("icscf-hss-");
-        CxNodeSettings hssDiameter = CxNodeSettings.hss(HSS_HOST, REALM, HSS_ADDRESS, freePort(HSS_ADDRESS))
-                .requestTimeout(Duration.ofSeconds(2)).build();
-        HssCxSettings hssCx = new HssCxSettings(REALM, new ServerCapabilities(List.of(1L), List.of(2L), List.of()),
-                4, false, Set.of(PARTNER));
-        hss = HssCore.start(new HssCoreSettings(hssDiameter, hssCx, new HssStorageSettings.Embedded(dataDirectory),
-                2));
-        cx = CxNode.client(CxNodeSettings.cscf("icscf.ims.example.com", REALM, HOST, freePort(HOST),
-                        new CxPeerAddress(HSS_HOST, HSS_ADDRESS, hssDiameter.port()))
-                .requestTimeout(Duration.ofSeconds(2)).startTimeout(Duration.ofSeconds(15)).build());
+        hss = LoopbackHss.start(new ServerCapabilities(List.of(1L), List.of(2L), List.of()), Set.of(PARTNER),
+                Duration.ofSeconds(2));
+        cx = CxNode.client(hss.cscfNode("icscf.ims.example.com").requestTimeout(Duration.ofSeconds(2))
+                .startTimeout(Duration.ofSeconds(15)).build());
         assertTrue(cx.start(), "the I-CSCF's Cx client connects to the HSS");
 
         scscfA = RecordingScscf.start("scscf-a", HOST);
         scscfB = RecordingScscf.start("scscf-b", HOST);
         scscfC = RecordingScscf.start("scscf-c", HOST);
-        executor = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "icscf-cx-" + NAMES.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = DaemonThreads.pool(2, "icscf-cx");
         icscf = startIcscf("icscf", List.of(ScscfCandidate.of(scscfA.serverName(), 1L),
                 ScscfCandidate.of(scscfC.serverName(), 2L, 3L), ScscfCandidate.of(scscfB.serverName(), 1L, 2L)));
         icscfWithoutCapablePool = startIcscf("icscf-nocap", List.of(ScscfCandidate.of(scscfC.serverName(), 2L, 3L)));
@@ -152,25 +120,11 @@ class IcscfRegistrationTest {
         nodes.add(icscfWithoutCapablePool);
         nodes.add(ue);
         SipNode.closeAll(nodes);
-        if (log != null) {
-            log.close();
-        }
+        Teardown.closeAll(log);
         if (executor != null) {
             executor.shutdownNow();
         }
-        if (cx != null) {
-            cx.close();
-        }
-        if (hss != null && !hssClosed) {
-            hss.close();
-        }
-        if (dataDirectory != null) {
-            try (Stream<Path> files = Files.walk(dataDirectory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        Teardown.closeAll(cx, hss);
     }
 
     @AfterEach
@@ -182,20 +136,9 @@ class IcscfRegistrationTest {
 
     // ---- helpers ----
 
-    private static int freePort(String address) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** Provisions name@ims.example.com with sip:name@ims.example.com (SIP Digest). */
     private Subscriber provision(String base, boolean barred) {
-        String name = base + NAMES.incrementAndGet();
-        Subscriber subscriber = new Subscriber(name + "@" + REALM,
-                List.of(new PublicUserIdentity("sip:" + name + "@" + REALM, false, null)), barred,
-                new SipDigestCredentials("secret-" + name), List.of());
-        hss.storage().subscribers().put(subscriber);
-        return subscriber;
+        return hss.provisionDigest(base, barred);
     }
 
     private static String impu(Subscriber subscriber) {
@@ -339,10 +282,9 @@ class IcscfRegistrationTest {
         assertNull(response.getHeader(ReasonHeader.NAME), "a user error carries no Reason");
         assertNothingForwarded();
         // logged once, at DEBUG: the user's mistake
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertEquals(Level.FINE.intValue(), lines.get(0).level().intValue(), lines.toString());
-        assertTrue(lines.get(0).message().contains("403 User Unknown"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertEquals(Level.FINE.intValue(), line.level().intValue(), line.toString());
+        assertTrue(line.message().contains("403 User Unknown"), line.toString());
     }
 
     @Test
@@ -385,7 +327,6 @@ class IcscfRegistrationTest {
     void withTheHssDownTheRegisterIsTemporarilyUnavailableWithAReason() throws Exception {
         Subscriber mallory = provision("mallory", false);
         hss.close();
-        hssClosed = true;
         Response response = register(icscf, impu(mallory), mallory.privateIdentity(), null, false);
         assertEquals(Response.TEMPORARILY_UNAVAILABLE, response.getStatusCode(), response.getReasonPhrase());
         assertFalse(response.getReasonPhrase().isBlank());
@@ -396,9 +337,8 @@ class IcscfRegistrationTest {
         assertTrue(reason.getText() != null && reason.getText().contains("HSS"), reason.getText());
         assertNothingForwarded();
         // logged once, at WARN: infrastructure
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertEquals(Level.WARNING.intValue(), lines.get(0).level().intValue(), lines.toString());
-        assertTrue(lines.get(0).message().contains("480"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertEquals(Level.WARNING.intValue(), line.level().intValue(), line.toString());
+        assertTrue(line.message().contains("480"), line.toString());
     }
 }

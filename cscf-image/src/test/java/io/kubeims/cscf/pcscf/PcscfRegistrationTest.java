@@ -30,18 +30,16 @@ import io.kubeims.cscf.store.PcscfFlow;
 import io.kubeims.cscf.store.PcscfFlowKey;
 import io.kubeims.cscf.store.PcscfFlowStore;
 import io.kubeims.cscf.store.TransportFlow;
+import io.kubeims.cscf.testing.CapturedLog;
+import io.kubeims.cscf.testing.DaemonThreads;
+import io.kubeims.cscf.testing.FreePort;
+import io.kubeims.cscf.testing.LoopbackHss;
+import io.kubeims.cscf.testing.SettableClock;
+import io.kubeims.cscf.testing.Teardown;
 import io.kubeims.cx.message.ServerAssignmentAnswer;
 import io.kubeims.cx.message.ServerAssignmentRequest;
 import io.kubeims.cx.message.ServerCapabilities;
 import io.kubeims.cx.node.CxNode;
-import io.kubeims.cx.node.CxNodeSettings;
-import io.kubeims.cx.node.CxPeerAddress;
-import io.kubeims.hss.cx.HssCore;
-import io.kubeims.hss.cx.HssCoreSettings;
-import io.kubeims.hss.cx.HssCxSettings;
-import io.kubeims.hss.cx.HssStorageSettings;
-import io.kubeims.hss.subscriber.PublicUserIdentity;
-import io.kubeims.hss.subscriber.SipDigestCredentials;
 import io.kubeims.hss.subscriber.Subscriber;
 import io.kubeims.protocol.cx.ServerAssignmentType;
 import io.kubeims.protocol.cx.UserDataAlreadyAvailable;
@@ -49,28 +47,18 @@ import io.kubeims.protocol.digest.DigestChallenge;
 import io.kubeims.protocol.digest.DigestCredentials;
 import io.kubeims.store.EmbeddedCaches;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
@@ -98,9 +86,7 @@ import org.junit.jupiter.api.TestInstance;
 class PcscfRegistrationTest {
 
     private static final String HOST = "127.0.0.1";
-    private static final String HSS_ADDRESS = "127.0.0.2";
     private static final String REALM = TestRegistrar.REALM;
-    private static final String HSS_HOST = "hss.ims.example.com";
     private static final String VISITED = "visited.example.net";
     private static final String ORIG_IOI = "ioi.visited.example.net";
     private static final String PATH_URI = "sip:pcscf.ims.example.com:5060;lr";
@@ -108,15 +94,12 @@ class PcscfRegistrationTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     /** A digest response: the test registrar does not check it, the P-CSCF must pass it on untouched. */
     private static final String DIGEST_RESPONSE = "6629fae49393a05397450978507c4ef1";
-    private static final Logger JDIAMETER_LOG = Logger.getLogger("org.jdiameter");
-    private static final AtomicInteger NAMES = new AtomicInteger();
 
     private final FlowToken flowToken = new FlowToken(FLOW_KEY);
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    private final SettableClock clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
-    private Path dataDirectory;
-    private HssCore hss;
+    private LoopbackHss hss;
     private CxNode cx;
     private ExecutorService executor;
     private TestRegistrar registrar;
@@ -135,25 +118,14 @@ class PcscfRegistrationTest {
 
     @BeforeAll
     void start() throws Exception {
-        JDIAMETER_LOG.setLevel(Level.WARNING);
         log = CapturedLog.of(PcscfRegistration.class);
-        dataDirectory = Files.createTempDirectory("pcscf-hss-");
-        CxNodeSettings hssDiameter = CxNodeSettings.hss(HSS_HOST, REALM, HSS_ADDRESS, freePort(HSS_ADDRESS))
-                .requestTimeout(Duration.ofSeconds(2)).build();
         // the P-CSCF's visited network has a roaming agreement; any other P-Visited-Network-ID gets a 403
-        HssCxSettings hssCx = new HssCxSettings(REALM, new ServerCapabilities(List.of(1L), List.of(), List.of()),
-                4, false, Set.of(VISITED));
-        hss = HssCore.start(new HssCoreSettings(hssDiameter, hssCx, new HssStorageSettings.Embedded(dataDirectory),
-                2));
-        cx = CxNode.client(CxNodeSettings.cscf("icscf.ims.example.com", REALM, HOST, freePort(HOST),
-                        new CxPeerAddress(HSS_HOST, HSS_ADDRESS, hssDiameter.port()))
-                .requestTimeout(Duration.ofSeconds(2)).startTimeout(Duration.ofSeconds(15)).build());
+        hss = LoopbackHss.start(new ServerCapabilities(List.of(1L), List.of(), List.of()), Set.of(VISITED),
+                Duration.ofSeconds(2));
+        cx = CxNode.client(hss.cscfNode("icscf.ims.example.com").requestTimeout(Duration.ofSeconds(2))
+                .startTimeout(Duration.ofSeconds(15)).build());
         assertTrue(cx.start(), "the I-CSCF's Cx client connects to the HSS");
-        executor = Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "pcscf-test-" + NAMES.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = DaemonThreads.pool(2, "pcscf-test");
 
         registrar = TestRegistrar.start("scscf", HOST);
         icscf = new SipNode(SipNodeSettings.of("icscf", HOST, 0));
@@ -174,7 +146,7 @@ class PcscfRegistrationTest {
         silentIcscf = RawSipSocket.listeningUdp();
         pcscfToNowhere = startPcscf("pcscf-c", storageA.pcscfFlows(), HOST + ":" + silentIcscf.localPort(),
                 Duration.ofSeconds(2));
-        pcscfToClosedPort = startPcscf("pcscf-d", storageA.pcscfFlows(), HOST + ":" + freePort(HOST)
+        pcscfToClosedPort = startPcscf("pcscf-d", storageA.pcscfFlows(), HOST + ":" + FreePort.on(HOST)
                 + ";transport=tcp", Duration.ofSeconds(2));
         ue = new SipNode(SipNodeSettings.of("ue", HOST, 0)).start(RequestDispatcher.builder().build());
         otherUe = new SipNode(SipNodeSettings.of("ue2", HOST, 0)).start(RequestDispatcher.builder().build());
@@ -199,37 +171,11 @@ class PcscfRegistrationTest {
         nodes.addAll(java.util.Arrays.asList(icscf, pcscfA, pcscfB, pcscfToNowhere, pcscfToClosedPort, ue,
                 otherUe));
         SipNode.closeAll(nodes);
-        if (silentIcscf != null) {
-            silentIcscf.close();
-        }
-        if (log != null) {
-            log.close();
-        }
+        Teardown.closeAll(silentIcscf, log);
         if (executor != null) {
             executor.shutdownNow();
         }
-        if (storageA != null) {
-            storageA.close();
-        }
-        if (storageB != null) {
-            storageB.close();
-        }
-        if (caches != null) {
-            caches.close();
-        }
-        if (cx != null) {
-            cx.close();
-        }
-        if (hss != null) {
-            hss.close();
-        }
-        if (dataDirectory != null) {
-            try (Stream<Path> files = Files.walk(dataDirectory)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
-        }
+        Teardown.closeAll(storageA, storageB, caches, cx, hss);
     }
 
     @AfterEach
@@ -239,20 +185,9 @@ class PcscfRegistrationTest {
 
     // ---- helpers ----
 
-    private static int freePort(String address) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
-            return socket.getLocalPort();
-        }
-    }
-
     /** Provisions name@ims.example.com with sip:name@ims.example.com. */
     private Subscriber provision(String base) {
-        String name = base + NAMES.incrementAndGet();
-        Subscriber subscriber = new Subscriber(name + "@" + REALM,
-                List.of(new PublicUserIdentity("sip:" + name + "@" + REALM, false, null)), false,
-                new SipDigestCredentials("secret-" + name), List.of());
-        hss.storage().subscribers().put(subscriber);
-        return subscriber;
+        return hss.provisionDigest(base, false);
     }
 
     private static String impu(Subscriber subscriber) {
@@ -318,6 +253,21 @@ class PcscfRegistrationTest {
         assertEquals(1, received.size(), "REGISTERs at the S-CSCF");
         assertEquals(callId(atUe), callId(received.get(0)));
         return received.get(0);
+    }
+
+    /**
+     * The P-CSCF did not vouch for the REGISTER's flow (TS 24.229 5.2.2.1: integrity-protected="ip-assoc-pending"
+     * towards the S-CSCF), so the UE was challenged.
+     */
+    private void assertNotVouchedFor(Response atUe) {
+        assertEquals(Response.UNAUTHORIZED, atUe.getStatusCode(), atUe.getReasonPhrase());
+        assertEquals(IntegrityProtection.IP_ASSOC_PENDING.token(), integrityProtected(atRegistrar(atUe)));
+    }
+
+    /** The P-CSCF vouched for the registered flow ("ip-assoc-yes"), so the S-CSCF registered without a challenge. */
+    private void assertVouchedFor(Response atUe) {
+        assertEquals(Response.OK, atUe.getStatusCode(), atUe.getReasonPhrase());
+        assertEquals(IntegrityProtection.IP_ASSOC_YES.token(), integrityProtected(atRegistrar(atUe)));
     }
 
     private static DigestCredentials authorization(Request request) {
@@ -416,10 +366,9 @@ class PcscfRegistrationTest {
         assertNull(response.getHeader(ChargingVector.NAME), "charging data stays in the network");
 
         assertEquals(challengedBefore + 1, count(RegisterOutcome.CHALLENGED));
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertEquals(Level.FINE.intValue(), lines.get(0).level().intValue());
-        assertTrue(lines.get(0).message().contains("challenged 401"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertEquals(Level.FINE.intValue(), line.level().intValue());
+        assertTrue(line.message().contains("challenged 401"), line.toString());
     }
 
     @Test
@@ -489,14 +438,12 @@ class PcscfRegistrationTest {
         // the same flow re-registers: the P-CSCF vouches, the S-CSCF need not challenge
         Response refreshed = send(ue, register(ue, dave, contactLine(ue, dave, 7200), unanswered(dave)), pcscfA,
                 NextHop.UDP);
-        assertEquals(Response.OK, refreshed.getStatusCode(), refreshed.getReasonPhrase());
-        assertEquals(IntegrityProtection.IP_ASSOC_YES.token(), integrityProtected(atRegistrar(refreshed)));
+        assertVouchedFor(refreshed);
 
         // the same IMPI and contact from another port is another flow: pending, challenged
         Response impostor = send(otherUe, register(otherUe, dave, "Contact: <" + contactOf(ue, dave)
                 + ">;expires=600", unanswered(dave)), pcscfA, NextHop.UDP);
-        assertEquals(Response.UNAUTHORIZED, impostor.getStatusCode());
-        assertEquals(IntegrityProtection.IP_ASSOC_PENDING.token(), integrityProtected(atRegistrar(impostor)));
+        assertNotVouchedFor(impostor);
     }
 
     @Test
@@ -507,8 +454,7 @@ class PcscfRegistrationTest {
         // frank claims erin's contact on erin's flow
         Response response = send(ue, register(ue, frank, "Contact: <" + contactOf(ue, erin) + ">;expires=600",
                 unanswered(frank)), pcscfA, NextHop.UDP);
-        assertEquals(Response.UNAUTHORIZED, response.getStatusCode());
-        assertEquals(IntegrityProtection.IP_ASSOC_PENDING.token(), integrityProtected(atRegistrar(response)));
+        assertNotVouchedFor(response);
     }
 
     @Test
@@ -518,8 +464,7 @@ class PcscfRegistrationTest {
         clock.advance(Duration.ofSeconds(601));
         Response response = send(ue, register(ue, grace, contactLine(ue, grace, 600), unanswered(grace)), pcscfA,
                 NextHop.UDP);
-        assertEquals(Response.UNAUTHORIZED, response.getStatusCode());
-        assertEquals(IntegrityProtection.IP_ASSOC_PENDING.token(), integrityProtected(atRegistrar(response)));
+        assertNotVouchedFor(response);
     }
 
     @Test
@@ -544,8 +489,7 @@ class PcscfRegistrationTest {
 
         Response again = send(ue, register(ue, heidi, contactLine(ue, heidi, 600), unanswered(heidi)), pcscfA,
                 NextHop.UDP);
-        assertEquals(Response.UNAUTHORIZED, again.getStatusCode());
-        assertEquals(IntegrityProtection.IP_ASSOC_PENDING.token(), integrityProtected(atRegistrar(again)));
+        assertNotVouchedFor(again);
     }
 
     @Test
@@ -569,8 +513,7 @@ class PcscfRegistrationTest {
         // the UE's stack keeps the connection: the next REGISTER comes over the same flow
         Response refreshed = send(ue, register(ue, ivan, contactLine(ue, ivan, 600), unanswered(ivan)), pcscfA,
                 NextHop.TCP);
-        assertEquals(Response.OK, refreshed.getStatusCode());
-        assertEquals(IntegrityProtection.IP_ASSOC_YES.token(), integrityProtected(atRegistrar(refreshed)));
+        assertVouchedFor(refreshed);
     }
 
     @Test
@@ -645,9 +588,8 @@ class PcscfRegistrationTest {
         assertEquals("To Is Not A SIP URI With User Part", response.getReasonPhrase());
         assertTrue(registrar.drain().isEmpty(), "nothing forwarded");
         assertEquals(before + 1, count(RegisterOutcome.MALFORMED));
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertTrue(lines.get(0).message().contains("malformed 400"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertTrue(line.message().contains("malformed 400"), line.toString());
     }
 
     @Test
@@ -672,9 +614,8 @@ class PcscfRegistrationTest {
         String sent = silentIcscf.receiveContaining("REGISTER sip:" + REALM);
         assertTrue(sent.contains("Route: <sip:" + HOST + ":" + silentIcscf.localPort() + ";lr>"), sent);
         assertEquals(before + 1, count(RegisterOutcome.UNANSWERED));
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertTrue(lines.get(0).message().contains("unanswered 504"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertTrue(line.message().contains("unanswered 504"), line.toString());
     }
 
     @Test
@@ -685,8 +626,7 @@ class PcscfRegistrationTest {
                 NextHop.UDP);
         assertEquals(Response.SERVICE_UNAVAILABLE, response.getStatusCode(), response.getReasonPhrase());
         assertEquals(before + 1, count(RegisterOutcome.UNANSWERED));
-        List<CapturedLog.Line> lines = log.mentioning(callId(response));
-        assertEquals(1, lines.size(), lines.toString());
-        assertTrue(lines.get(0).message().contains("unanswered 503"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(callId(response));
+        assertTrue(line.message().contains("unanswered 503"), line.toString());
     }
 }

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.kubeims.cscf.testing.FreePort;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,10 +102,7 @@ class SipNodeTest {
     @Test
     void aRefusedTcpConnectionFailsTheSend() throws Exception {
         SipNode uac = start("uac", RequestDispatcher.builder().build());
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            closedPort = probe.getLocalPort();
-        }
+        int closedPort = FreePort.on(HOST);
         Request options = TestRequests.create(uac, Request.OPTIONS, "sip:" + HOST + ":" + closedPort, 70);
         CompletableFuture<Response> future = uac.request(options, new NextHop(HOST, closedPort, NextHop.TCP), null);
         ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));

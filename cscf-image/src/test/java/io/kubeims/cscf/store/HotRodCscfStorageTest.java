@@ -1,5 +1,6 @@
 package io.kubeims.cscf.store;
 
+import io.kubeims.cscf.testing.SettableClock;
 import io.kubeims.store.HotRodCaches;
 import io.kubeims.store.testing.InfinispanServerProcess;
 import org.junit.jupiter.api.AfterAll;

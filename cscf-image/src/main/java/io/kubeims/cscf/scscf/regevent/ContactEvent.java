@@ -1,7 +1,5 @@
 package io.kubeims.cscf.scscf.regevent;
 
-import java.util.Locale;
-
 /**
  * The {@code event} attribute of a reginfo contact (RFC 3680 section 5.3): the transition that brought the contact
  * into its current state.
@@ -28,19 +26,14 @@ public enum ContactEvent {
 
     /** The attribute value, e.g. {@code registered}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return ReginfoFields.wireName(this);
     }
 
     /**
      * @throws InvalidReginfoException for a value RFC 3680 does not define
      */
     public static ContactEvent fromWireName(String value) {
-        for (ContactEvent event : values()) {
-            if (event.wireName().equals(value)) {
-                return event;
-            }
-        }
-        throw new InvalidReginfoException("contact event '" + value + "' is not one of RFC 3680's");
+        return ReginfoFields.fromWireName(values(), value, "contact event", "is not one of RFC 3680's");
     }
 
     /** Whether the event leaves the contact terminated (RFC 3680 5.3: expired .. rejected). */

@@ -1,19 +1,13 @@
 package io.kubeims.cscf.scscf.regevent;
 
+import io.kubeims.cscf.InvalidCscfSettingException;
+
 /** A reg event setting is missing or out of range; the message names the setting and why it was refused. */
-public class InvalidRegEventSettingsException extends IllegalArgumentException {
+public class InvalidRegEventSettingsException extends InvalidCscfSettingException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String setting;
-
     public InvalidRegEventSettingsException(String setting, String reason) {
-        super(setting + ": " + reason);
-        this.setting = setting;
-    }
-
-    /** The name of the refused setting. */
-    public String setting() {
-        return setting;
+        super(setting, reason);
     }
 }

@@ -1,10 +1,7 @@
 package io.kubeims.cscf.scscf.regevent;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A reginfo document (RFC 3680 section 5, MIME type {@code application/reginfo+xml}): the body of a reg event
@@ -30,17 +27,12 @@ public record Reginfo(long version, State state, List<ReginfoRegistration> regis
 
         /** The attribute value. */
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return ReginfoFields.wireName(this);
         }
 
         /** @throws InvalidReginfoException for another value */
         public static State fromWireName(String value) {
-            for (State state : values()) {
-                if (state.wireName().equals(value)) {
-                    return state;
-                }
-            }
-            throw new InvalidReginfoException("reginfo state '" + value + "' is neither full nor partial");
+            return ReginfoFields.fromWireName(values(), value, "reginfo state", "is neither full nor partial");
         }
     }
 
@@ -53,12 +45,7 @@ public record Reginfo(long version, State state, List<ReginfoRegistration> regis
             throw new InvalidReginfoException("reginfo state is required");
         }
         registrations = registrations == null ? List.of() : List.copyOf(registrations);
-        Set<String> aors = new HashSet<>();
-        for (ReginfoRegistration registration : registrations) {
-            if (!aors.add(registration.aor())) {
-                throw new InvalidReginfoException("two registrations of " + registration.aor());
-            }
-        }
+        ReginfoFields.requireDistinct(registrations, ReginfoRegistration::aor, aor -> "two registrations of " + aor);
     }
 
     /** The registration of that address-of-record, if present. */

@@ -1,7 +1,6 @@
 package io.kubeims.cscf.scscf.regevent;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A {@code <contact>} of a reginfo registration (RFC 3680 section 5.3): one binding of the address-of-record, its
@@ -25,17 +24,12 @@ public record ReginfoContact(String id, State state, ContactEvent event, Long ex
 
         /** The attribute value. */
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return ReginfoFields.wireName(this);
         }
 
         /** @throws InvalidReginfoException for another value */
         public static State fromWireName(String value) {
-            for (State state : values()) {
-                if (state.wireName().equals(value)) {
-                    return state;
-                }
-            }
-            throw new InvalidReginfoException("contact state '" + value + "' is neither active nor terminated");
+            return ReginfoFields.fromWireName(values(), value, "contact state", "is neither active nor terminated");
         }
     }
 
@@ -55,7 +49,7 @@ public record ReginfoContact(String id, State state, ContactEvent event, Long ex
 
     /** @throws InvalidReginfoException if a required field is missing or state and event disagree */
     public ReginfoContact {
-        requireText("contact id", id);
+        ReginfoFields.requireText("contact id", id);
         if (state == null || event == null) {
             throw new InvalidReginfoException("contact " + id + ": state and event are required");
         }
@@ -66,7 +60,7 @@ public record ReginfoContact(String id, State state, ContactEvent event, Long ex
         if (expires != null && expires < 0) {
             throw new InvalidReginfoException("contact " + id + ": expires " + expires + " is negative");
         }
-        requireText("uri of contact " + id, uri);
+        ReginfoFields.requireText("uri of contact " + id, uri);
         unknownParams = unknownParams == null ? List.of() : List.copyOf(unknownParams);
     }
 
@@ -74,12 +68,5 @@ public record ReginfoContact(String id, State state, ContactEvent event, Long ex
     public java.util.Optional<String> param(String name) {
         return unknownParams.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst()
                 .map(p -> p.value() == null ? "" : p.value());
-    }
-
-    static String requireText(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidReginfoException(field + " is required");
-        }
-        return value;
     }
 }

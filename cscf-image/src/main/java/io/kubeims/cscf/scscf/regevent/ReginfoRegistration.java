@@ -1,10 +1,7 @@
 package io.kubeims.cscf.scscf.regevent;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A {@code <registration>} of a reginfo document (RFC 3680 section 5.3): the registration state of one
@@ -24,34 +21,26 @@ public record ReginfoRegistration(String aor, String id, State state, List<Regin
 
         /** The attribute value. */
         public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return ReginfoFields.wireName(this);
         }
 
         /** @throws InvalidReginfoException for another value */
         public static State fromWireName(String value) {
-            for (State state : values()) {
-                if (state.wireName().equals(value)) {
-                    return state;
-                }
-            }
-            throw new InvalidReginfoException("registration state '" + value + "' is not init, active or terminated");
+            return ReginfoFields.fromWireName(values(), value, "registration state",
+                    "is not init, active or terminated");
         }
     }
 
     /** @throws InvalidReginfoException if a field is missing or two contacts share an id */
     public ReginfoRegistration {
-        ReginfoContact.requireText("registration aor", aor);
-        ReginfoContact.requireText("id of registration " + aor, id);
+        ReginfoFields.requireText("registration aor", aor);
+        ReginfoFields.requireText("id of registration " + aor, id);
         if (state == null) {
             throw new InvalidReginfoException("registration " + aor + ": state is required");
         }
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
-        Set<String> ids = new HashSet<>();
-        for (ReginfoContact contact : contacts) {
-            if (!ids.add(contact.id())) {
-                throw new InvalidReginfoException("registration " + aor + ": two contacts with id " + contact.id());
-            }
-        }
+        ReginfoFields.requireDistinct(contacts, ReginfoContact::id,
+                repeated -> "registration " + aor + ": two contacts with id " + repeated);
     }
 
     /** The contact with that URI, if any. */

@@ -1,6 +1,7 @@
 package io.kubeims.cscf.scscf.registrar;
 
 import io.kubeims.cscf.sip.InboundRequest;
+import io.kubeims.cscf.sip.PublicIdentityToRegister;
 import io.kubeims.cscf.sip.header.AddressListHeader;
 import io.kubeims.cscf.sip.header.AuthHeader;
 import io.kubeims.cscf.sip.header.ContactBinding;
@@ -17,9 +18,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
-import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
-import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -63,7 +62,7 @@ public record RegisterRequest(String impu, String impi, Optional<DigestCredentia
      */
     public static RegisterRequest read(InboundRequest inbound, String homeDomain) {
         Request request = inbound.request();
-        String impu = publicIdentity(request);
+        String impu = PublicIdentityToRegister.read(request, MalformedRegisterException::new);
         Optional<DigestCredentials> credentials = credentials(request, homeDomain);
         String impi = credentials.map(DigestCredentials::username).filter(u -> !u.isBlank()).map(String::strip)
                 .orElse(impu.substring(impu.indexOf(':') + 1));
@@ -138,21 +137,6 @@ public record RegisterRequest(String impu, String impi, Optional<DigestCredentia
     static Optional<String> host(Address address) {
         return address.getURI() instanceof SipURI sip && sip.getHost() != null
                 ? Optional.of(sip.getHost().toLowerCase(Locale.ROOT)) : Optional.empty();
-    }
-
-    private static String publicIdentity(Request register) {
-        ToHeader to = (ToHeader) register.getHeader(ToHeader.NAME);
-        URI uri = to == null ? null : to.getAddress().getURI();
-        if (!(uri instanceof SipURI sip)) {
-            throw new MalformedRegisterException(Response.FORBIDDEN, "Public Identity Not A SIP URI",
-                    "To of the REGISTER is " + (uri == null ? "absent" : "a " + uri.getScheme() + " URI")
-                            + ": only a SIP URI registers (TS 24.229 5.1.1.2.1)", null);
-        }
-        if (sip.getUser() == null || sip.getUser().isEmpty()) {
-            throw new MalformedRegisterException(Response.FORBIDDEN, "Public Identity Without User Part",
-                    "To URI of the REGISTER has no user part: " + sip.getHost(), null);
-        }
-        return sip.getScheme() + ":" + sip.getUser() + "@" + sip.getHost();
     }
 
     /** The Digest credentials for the home realm, else the first Digest credentials; none without Authorization. */

@@ -1,6 +1,5 @@
 package io.kubeims.cscf.scscf.registrar;
 
-import io.kubeims.cscf.scscf.auth.HssRefusalException;
 import io.kubeims.cscf.store.ClaimedExpiry;
 import io.kubeims.cscf.store.LostExpiryClaimException;
 import io.kubeims.cscf.store.Registration;
@@ -8,8 +7,6 @@ import io.kubeims.cscf.store.RegistrationExpirySweep;
 import io.kubeims.cscf.store.RegistrationStore;
 import io.kubeims.cx.client.CxClient;
 import io.kubeims.cx.message.ServerAssignmentAnswer;
-import io.kubeims.cx.message.ServerAssignmentRequest;
-import io.kubeims.protocol.cx.CxCommand;
 import io.kubeims.protocol.cx.ServerAssignmentType;
 import io.kubeims.protocol.cx.UserDataAlreadyAvailable;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -53,8 +49,7 @@ public final class RegistrationExpiryHandler {
 
     private final RegistrationExpirySweep sweep;
     private final RegistrationStore registrations;
-    private final CxClient cx;
-    private final ScscfSettings settings;
+    private final ServerAssignment assignments;
     private final RegistrationObserver observer;
     private final Clock clock;
     private final Executor executor;
@@ -83,8 +78,7 @@ public final class RegistrationExpiryHandler {
         this.sweep = sweep;
         this.registrations = registrations;
         this.metrics = new RegistrarMetrics(meters);
-        this.cx = metrics.timed(cx);
-        this.settings = settings;
+        this.assignments = new ServerAssignment(metrics.timed(cx), settings.serverName());
         this.observer = observer;
         this.clock = clock;
         this.executor = executor;
@@ -209,20 +203,7 @@ public final class RegistrationExpiryHandler {
     }
 
     private CompletableFuture<ServerAssignmentAnswer> sar(Registration registration, ServerAssignmentType type) {
-        CompletableFuture<ServerAssignmentAnswer> answer;
-        try {
-            answer = cx.send(new ServerAssignmentRequest(registration.impi(),
-                    List.of(registration.implicitSet().get(0)), settings.serverName(), type,
-                    UserDataAlreadyAvailable.USER_DATA_ALREADY_AVAILABLE));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return answer.thenApply(saa -> {
-            if (!saa.result().isSuccess()) {
-                throw new CompletionException(new HssRefusalException(CxCommand.SERVER_ASSIGNMENT, saa.result(),
-                        saa.errorMessage()));
-            }
-            return saa;
-        });
+        return assignments.send(registration.impi(), registration.implicitSet().get(0), type,
+                UserDataAlreadyAvailable.USER_DATA_ALREADY_AVAILABLE);
     }
 }

@@ -2,11 +2,11 @@ package io.kubeims.cscf.scscf.registrar;
 
 import io.kubeims.cscf.scscf.auth.ChallengeIssuer;
 import io.kubeims.cscf.scscf.auth.CredentialVerifier;
-import io.kubeims.cscf.scscf.auth.HssRefusalException;
 import io.kubeims.cscf.scscf.auth.IssuedChallenge;
 import io.kubeims.cscf.scscf.auth.UnusableHssAnswerException;
 import io.kubeims.cscf.scscf.auth.Verification;
 import io.kubeims.cscf.sip.InboundRequest;
+import io.kubeims.cscf.sip.RejectResponse;
 import io.kubeims.cscf.sip.SipRequestHandler;
 import io.kubeims.cscf.sip.SipSendException;
 import io.kubeims.cscf.sip.header.AddressListHeader;
@@ -18,8 +18,6 @@ import io.kubeims.cscf.store.InvalidCscfStateException;
 import io.kubeims.cscf.store.Registration;
 import io.kubeims.cscf.store.RegistrationStore;
 import io.kubeims.cx.client.CxClient;
-import io.kubeims.cx.message.ServerAssignmentAnswer;
-import io.kubeims.cx.message.ServerAssignmentRequest;
 import io.kubeims.protocol.cx.CxCommand;
 import io.kubeims.protocol.cx.ServerAssignmentType;
 import io.kubeims.protocol.cx.SipAuthenticationScheme;
@@ -41,8 +39,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Predicate;
@@ -115,6 +111,7 @@ public final class ScscfRegistrar implements SipRequestHandler {
     private final Clock clock;
     private final Executor executor;
     private final RegistrarMetrics metrics;
+    private final ServerAssignment assignments;
     private final ChallengeIssuer issuer;
     private final CredentialVerifier verifier;
     private final CxUserDataReader userDataReader = new CxUserDataReader();
@@ -147,6 +144,7 @@ public final class ScscfRegistrar implements SipRequestHandler {
         this.executor = executor;
         this.issuer = new ChallengeIssuer(this.cx, challenges, settings.serverName(), settings.homeDomain(), clock,
                 executor);
+        this.assignments = new ServerAssignment(this.cx, settings.serverName());
         this.verifier = new CredentialVerifier(challenges, clock, settings.challengeLifetime());
         this.retryAfterSeconds = (int) settings.retryAfter().toSeconds();
     }
@@ -300,7 +298,7 @@ public final class ScscfRegistrar implements SipRequestHandler {
         boolean first = current.isEmpty();
         // TS 29.228 6.1.2: REGISTRATION asks for the profile; RE_REGISTRATION has it already (User-Data only when
         // needed)
-        sar(register.impi(), register.impu(), first ? ServerAssignmentType.REGISTRATION
+        assignments.send(register.impi(), register.impu(), first ? ServerAssignmentType.REGISTRATION
                 : ServerAssignmentType.RE_REGISTRATION, first ? UserDataAlreadyAvailable.USER_DATA_NOT_AVAILABLE
                 : UserDataAlreadyAvailable.USER_DATA_ALREADY_AVAILABLE)
                 .whenCompleteAsync((saa, failure) -> guarded(x, () -> {
@@ -351,7 +349,7 @@ public final class ScscfRegistrar implements SipRequestHandler {
         Optional<Registration> before = change.previous();
         Optional<Registration> after = change.current();
         if (before.isPresent() && after.isEmpty()) {
-            sar(impi, x.register.impu(), ServerAssignmentType.USER_DEREGISTRATION,
+            assignments.send(impi, x.register.impu(), ServerAssignmentType.USER_DEREGISTRATION,
                     UserDataAlreadyAvailable.USER_DATA_ALREADY_AVAILABLE).whenCompleteAsync((saa, failure) ->
                     guarded(x, () -> answer(x, after, RegisterOutcome.DEREGISTERED, how + "; last binding removed"
                             + (failure == null ? ", SAR USER_DEREGISTRATION"
@@ -374,7 +372,7 @@ public final class ScscfRegistrar implements SipRequestHandler {
         String impi = x.register.impi();
         String impu = x.register.impu();
         String why = failedAttempts + " wrong responses";
-        sar(impi, impu, ServerAssignmentType.AUTHENTICATION_FAILURE,
+        assignments.send(impi, impu, ServerAssignmentType.AUTHENTICATION_FAILURE,
                 UserDataAlreadyAvailable.USER_DATA_ALREADY_AVAILABLE).whenCompleteAsync((saa, failure) ->
                 guarded(x, () -> {
                     String hss = failure == null ? ", SAR AUTHENTICATION_FAILURE"
@@ -384,7 +382,7 @@ public final class ScscfRegistrar implements SipRequestHandler {
                         forbidAfterFailures(x, why + hss, null, failure != null);
                         return;
                     }
-                    sar(impi, impu, ServerAssignmentType.ADMINISTRATIVE_DEREGISTRATION,
+                    assignments.send(impi, impu, ServerAssignmentType.ADMINISTRATIVE_DEREGISTRATION,
                             UserDataAlreadyAvailable.USER_DATA_ALREADY_AVAILABLE).whenCompleteAsync((saa2, failure2) ->
                             guarded(x, () -> forbidAfterFailures(x, why + hss + "; bindings removed"
                                     + (failure2 == null ? ", SAR ADMINISTRATIVE_DEREGISTRATION"
@@ -479,23 +477,6 @@ public final class ScscfRegistrar implements SipRequestHandler {
 
     // ---- Cx ----
 
-    private CompletableFuture<ServerAssignmentAnswer> sar(String impi, String impu, ServerAssignmentType type,
-            UserDataAlreadyAvailable userData) {
-        CompletableFuture<ServerAssignmentAnswer> answer;
-        try {
-            answer = cx.send(new ServerAssignmentRequest(impi, List.of(impu), settings.serverName(), type, userData));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return answer.thenApply(saa -> {
-            if (!saa.result().isSuccess()) {
-                throw new CompletionException(new HssRefusalException(CxCommand.SERVER_ASSIGNMENT, saa.result(),
-                        saa.errorMessage()));
-            }
-            return saa;
-        });
-    }
-
     /** The scheme a MAR asks for: the one the UE's algorithm names (RFC 3310 3.1), else the configured default. */
     private SipAuthenticationScheme scheme(RegisterRequest register) {
         Optional<String> algorithm = register.algorithmHint();
@@ -511,21 +492,8 @@ public final class ScscfRegistrar implements SipRequestHandler {
     // ---- answering, logging, failures ----
 
     private void reject(Exchange x, RegisterReject reject) {
-        Response response = x.inbound.createResponse(reject.status(), reject.reasonPhrase());
-        HeaderFactory headers = x.inbound.node().headers();
-        try {
-            if (reject.reasonText() != null) {
-                // RFC 3326: protocol SIP, cause = the status; the text says what failed
-                response.addHeader(headers.createReasonHeader("SIP", reject.status(),
-                        reject.reasonText().replace('"', '\'').replace('\\', '/')));
-            }
-            if (reject.retryAfter().isPresent()) {
-                response.addHeader(headers.createRetryAfterHeader(reject.retryAfter().getAsInt()));
-            }
-        } catch (ParseException | InvalidArgumentException e) {
-            throw new IllegalStateException("Reason/Retry-After refused by jain-sip", e);
-        }
-        send(x, response, reject.outcome(), reject.detail(), false);
+        send(x, RejectResponse.create(x.inbound, reject.status(), reject.reasonPhrase(), reject.reasonText(),
+                reject.retryAfter()), reject.outcome(), reject.detail(), false);
     }
 
     /**

@@ -25,6 +25,8 @@ import io.kubeims.cscf.sip.SipNode;
 import io.kubeims.cscf.sip.SipNodeSettings;
 import io.kubeims.cscf.store.EmbeddedCscfStorage;
 import io.kubeims.cscf.store.Registration;
+import io.kubeims.cscf.testing.LoopbackHss;
+import io.kubeims.cscf.testing.Teardown;
 import io.kubeims.cx.message.CxResult;
 import io.kubeims.cx.message.DeregistrationReason;
 import io.kubeims.cx.message.PushProfileAnswer;
@@ -33,14 +35,8 @@ import io.kubeims.cx.message.RegistrationTerminationAnswer;
 import io.kubeims.cx.message.RegistrationTerminationRequest;
 import io.kubeims.cx.message.ServerAssignmentAnswer;
 import io.kubeims.cx.message.ServerAssignmentRequest;
-import io.kubeims.cx.message.ServerCapabilities;
 import io.kubeims.cx.node.CxNode;
-import io.kubeims.cx.node.CxNodeSettings;
-import io.kubeims.cx.node.CxPeerAddress;
 import io.kubeims.hss.cx.HssCore;
-import io.kubeims.hss.cx.HssCoreSettings;
-import io.kubeims.hss.cx.HssCxSettings;
-import io.kubeims.hss.cx.HssStorageSettings;
 import io.kubeims.hss.notify.DeregistrationOutcome;
 import io.kubeims.hss.notify.ProfileUpdateOutcome;
 import io.kubeims.hss.store.RegistrationRecord;
@@ -60,28 +56,18 @@ import io.kubeims.protocol.ifc.ServicePointTrigger;
 import io.kubeims.protocol.ifc.TriggerPoint;
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.HeaderFactory;
@@ -95,7 +81,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * HSS-initiated procedures end to end (TS 29.228 6.1.3 RTR, 6.2.2 PPR): a real HSS ({@link HssCore}, embedded
+ * HSS-initiated procedures end to end (TS 29.228 6.1.3 RTR, 6.2.2 PPR): a real HSS ({@link LoopbackHss}, embedded
  * storage) de-registers and pushes profiles, as its provisioning path does on deletion and iFC changes, to a pool
  * of two jdiameter S-CSCF replicas whose {@link HssInitiatedProcedures} share one embedded CSCF store; the reg event
  * notifier and third-party registration observe the changes, so a subscribed test UE gets the NOTIFYs and a test AS
@@ -105,19 +91,16 @@ import org.junit.jupiter.api.TestInstance;
 class HssInitiatedProceduresTest {
 
     private static final String HOST = "127.0.0.1";
-    private static final String HSS_ADDRESS = "127.0.0.2";
     private static final String REALM = "ims.example.com";
-    private static final String HSS_HOST = "hss.ims.example.com";
     private static final String POOL = "sip:scscf.ims.example.com:6060";
     private static final String REPLICA_0 = "scscf-0.scscf.ims.example.com";
     private static final String REPLICA_1 = "scscf-1.scscf.ims.example.com";
     private static final Duration WAIT = Duration.ofSeconds(10);
-    /** jdiameter logs every peer event at INFO; a reference keeps the level. */
-    private static final Logger JDIAMETER_LOG = Logger.getLogger("org.jdiameter");
     private static final AtomicInteger USERS = new AtomicInteger();
 
     private final CxUserDataReader userData = new CxUserDataReader();
-    private Path dataDirectory;
+    private LoopbackHss loopbackHss;
+    /** The HSS of {@link #loopbackHss}: its stores, node and notifier. */
     private HssCore hss;
     private EmbeddedCscfStorage storage;
     private SimpleMeterRegistry meters;
@@ -130,13 +113,8 @@ class HssInitiatedProceduresTest {
 
     @BeforeAll
     void start() throws Exception {
-        JDIAMETER_LOG.setLevel(Level.WARNING);
-        dataDirectory = Files.createTempDirectory("scscf-hss-");
-        CxNodeSettings hssDiameter = CxNodeSettings.hss(HSS_HOST, REALM, HSS_ADDRESS, freePort(HSS_ADDRESS))
-                .requestTimeout(Duration.ofSeconds(3)).build();
-        hss = HssCore.start(new HssCoreSettings(hssDiameter, new HssCxSettings(REALM,
-                new ServerCapabilities(List.of(), List.of(), List.of(POOL)), 4, false, Set.of()),
-                new HssStorageSettings.Embedded(dataDirectory), 2));
+        loopbackHss = LoopbackHss.naming(POOL, Duration.ofSeconds(3));
+        hss = loopbackHss.core();
         storage = EmbeddedCscfStorage.inMemory();
         meters = new SimpleMeterRegistry();
         executor = Executors.newFixedThreadPool(2);
@@ -153,17 +131,15 @@ class HssInitiatedProceduresTest {
                 ThirdPartyRegistrationSettings.of(POOL, REALM), (impi, reason) -> { }, meters);
         // as the integrator wires it: the registrar's observers, also for the HSS-initiated changes
         RegistrationObserver observers = RegistrationObserver.all(List.of(notifier, thirdParty));
-        replica0 = scscfReplica(REPLICA_0, hssDiameter, observers);
-        replica1 = scscfReplica(REPLICA_1, hssDiameter, observers);
+        replica0 = scscfReplica(REPLICA_0, observers);
+        replica1 = scscfReplica(REPLICA_1, observers);
         ue = RecordingUserAgent.start("ue");
         as = RecordingUserAgent.start("as");
     }
 
-    private CxNode scscfReplica(String originHost, CxNodeSettings hssDiameter, RegistrationObserver observers)
-            throws Exception {
-        CxNode node = CxNode.scscf(CxNodeSettings.cscf(originHost, REALM, HOST, freePort(HOST),
-                        new CxPeerAddress(HSS_HOST, HSS_ADDRESS, hssDiameter.port()))
-                        .requestTimeout(Duration.ofSeconds(3)).startTimeout(WAIT).build(),
+    private CxNode scscfReplica(String originHost, RegistrationObserver observers) throws Exception {
+        CxNode node = CxNode.scscf(loopbackHss.cscfNode(originHost).requestTimeout(Duration.ofSeconds(3))
+                        .startTimeout(WAIT).build(),
                 new HssInitiatedProcedures(storage.registrations(), userData, observers, executor, meters,
                         Clock.systemUTC()));
         assertTrue(node.start(), originHost + " connects to the HSS");
@@ -178,30 +154,15 @@ class HssInitiatedProceduresTest {
     @AfterAll
     void stop() throws Exception {
         SipNode.closeAll(List.of(scscf, ue.node(), as.node()));
-        for (AutoCloseable closeable : new AutoCloseable[] {replica0, replica1, hss}) {
-            if (closeable != null) {
-                closeable.close();
-            }
-        }
+        Teardown.closeAll(replica0, replica1, loopbackHss);
         executor.shutdownNow();
         storage.close();
-        try (Stream<Path> files = Files.walk(dataDirectory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
     }
 
     @AfterEach
     void reset() {
         ue.drain();
         as.drain();
-    }
-
-    private static int freePort(String address) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
-            return socket.getLocalPort();
-        }
     }
 
     // ---- fixtures ----
@@ -220,8 +181,7 @@ class HssInitiatedProceduresTest {
                 new PublicUserIdentity("sip:" + user + "@" + REALM),
                 new PublicUserIdentity("tel:+1555" + (3000 + USERS.get()))), false,
                 new SipDigestCredentials("secret-" + user), List.of(registerToAs()));
-        hss.storage().subscribers().put(subscriber);
-        return subscriber;
+        return loopbackHss.provision(subscriber);
     }
 
     /**
@@ -229,10 +189,7 @@ class HssInitiatedProceduresTest {
      * SAA's User-Data and implicit set stored with the UE's binding.
      */
     private Registration register(Subscriber subscriber) throws Exception {
-        ServerAssignmentAnswer saa = replica0.send(new ServerAssignmentRequest(subscriber.privateIdentity(),
-                List.of(subscriber.defaultPublicIdentity().identity()), POOL, ServerAssignmentType.REGISTRATION,
-                UserDataAlreadyAvailable.USER_DATA_NOT_AVAILABLE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertTrue(saa.result().isSuccess(), "SAA " + saa.result());
+        ServerAssignmentAnswer saa = assign(subscriber);
         String document = new String(saa.userData(), StandardCharsets.UTF_8);
         String user = subscriber.privateIdentity().substring(0, subscriber.privateIdentity().indexOf('@'));
         Registration registration = new Registration(subscriber.privateIdentity(),
@@ -241,6 +198,15 @@ class HssInitiatedProceduresTest {
                         1)), null);
         storage.registrations().update(registration.impi(), current -> Optional.of(registration));
         return registration;
+    }
+
+    /** SAR REGISTRATION from replica 0 naming the pool: the HSS records the user as served by it. */
+    private ServerAssignmentAnswer assign(Subscriber subscriber) throws Exception {
+        ServerAssignmentAnswer saa = replica0.send(new ServerAssignmentRequest(subscriber.privateIdentity(),
+                List.of(subscriber.defaultPublicIdentity().identity()), POOL, ServerAssignmentType.REGISTRATION,
+                UserDataAlreadyAvailable.USER_DATA_NOT_AVAILABLE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertTrue(saa.result().isSuccess(), "SAA " + saa.result());
+        return saa;
     }
 
     /** The UE subscribes to its own registration state and takes the first NOTIFY. */
@@ -330,10 +296,7 @@ class HssInitiatedProceduresTest {
     void anRtrForNothingRegisteredHereSucceeds() throws Exception {
         Subscriber carol = provision("carol");
         // assigned at the HSS, but no binding stored (e.g. the registration expired meanwhile)
-        ServerAssignmentAnswer saa = replica0.send(new ServerAssignmentRequest(carol.privateIdentity(),
-                List.of(carol.defaultPublicIdentity().identity()), POOL, ServerAssignmentType.REGISTRATION,
-                UserDataAlreadyAvailable.USER_DATA_NOT_AVAILABLE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertTrue(saa.result().isSuccess());
+        assign(carol);
         double before = answered("RTR", 2001);
         assertInstanceOf(DeregistrationOutcome.Deregistered.class, await(hss.notifier().deregister(
                 carol.privateIdentity(), ReasonCode.REMOVE_S_CSCF, null)));
@@ -395,10 +358,7 @@ class HssInitiatedProceduresTest {
     @Test
     void aPprForAUserNotRegisteredHereIsUserUnknown() throws Exception {
         Subscriber heidi = provision("heidi");
-        ServerAssignmentAnswer saa = replica0.send(new ServerAssignmentRequest(heidi.privateIdentity(),
-                List.of(heidi.defaultPublicIdentity().identity()), POOL, ServerAssignmentType.REGISTRATION,
-                UserDataAlreadyAvailable.USER_DATA_NOT_AVAILABLE)).get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        assertTrue(saa.result().isSuccess());
+        assign(heidi);
         ProfileUpdateOutcome.Refused refused = assertInstanceOf(ProfileUpdateOutcome.Refused.class,
                 await(hss.notifier().profileChanged(heidi)));
         assertTrue(refused.result().is(CxExperimentalResultCode.USER_UNKNOWN), refused.result().toString());

@@ -159,6 +159,11 @@ class RegEventSipTest {
                 List.of("<sip:term@" + PCSCF_0 + ";lr>"), callId, cseq);
     }
 
+    /** The user part of the IMPI: the user of the UE's contact URI. */
+    private static String user(Registration registration) {
+        return registration.impi().substring(0, registration.impi().indexOf('@'));
+    }
+
     private static String impu(Registration registration) {
         return registration.implicitSet().get(0);
     }
@@ -301,7 +306,7 @@ class RegEventSipTest {
         assertEquals(alice.implicitSet().subList(0, 2),
                 reginfo.registrations().stream().map(ReginfoRegistration::aor).toList(), "barred one left out");
         ReginfoContact contact = reginfo.registration(impu(alice)).orElseThrow().contacts().get(0);
-        assertEquals(ue.uri(alice.impi().substring(0, alice.impi().indexOf('@'))), contact.uri());
+        assertEquals(ue.uri(user(alice)), contact.uri());
         assertEquals(ContactEvent.REGISTERED, contact.event());
 
         RegEventSubscription stored = storage.regEventSubscriptions().get(dialogId(subscribe, ok)).orElseThrow();
@@ -379,7 +384,7 @@ class RegEventSipTest {
         assertEquals("Not Registered", unknown.getReasonPhrase());
         // a registration whose bindings have all expired (not yet swept) has no binding either
         Registration erin = registered("erin");
-        String user = erin.impi().substring(0, erin.impi().indexOf('@'));
+        String user = user(erin);
         write(erin.withContacts(List.of(contact(ue.uri(user), Instant.now().minusSeconds(5), List.of(), "x", 1))));
         Response expired = send(ue, subscribe(ue, impu(erin), impu(erin), 7200), scscfA);
         assertEquals(Response.TEMPORARILY_UNAVAILABLE, expired.getStatusCode());
@@ -424,7 +429,7 @@ class RegEventSipTest {
     @Test
     void registrationChangesAreNotifiedUntilTheRegistrationEnds() throws Exception {
         Registration henry = registered("henry");
-        String user = henry.impi().substring(0, henry.impi().indexOf('@'));
+        String user = user(henry);
         Request subscribe = subscribe(ue, impu(henry), impu(henry), 600_000);
         Response ok = send(ue, subscribe, scscfA);
         assertEquals(0, body(nextNotify(ue)).version());
@@ -529,7 +534,7 @@ class RegEventSipTest {
     @Test
     void anyReplicaSendsTheNextNotifyWithTheNextVersionAndCseq() throws Exception {
         Registration leo = registered("leo");
-        String user = leo.impi().substring(0, leo.impi().indexOf('@'));
+        String user = user(leo);
         send(ue, subscribe(ue, impu(leo), impu(leo), 600_000), scscfA);
         assertEquals(scscfA.port(), TestRequests.vias(nextNotify(ue)).get(0).getPort());
 
@@ -550,7 +555,7 @@ class RegEventSipTest {
     @Test
     void aNotifyAnswered481EndsTheSubscription() throws Exception {
         Registration mia = registered("mia");
-        String user = mia.impi().substring(0, mia.impi().indexOf('@'));
+        String user = user(mia);
         Request subscribe = subscribe(ue, impu(mia), impu(mia), 600_000);
         Response ok = send(ue, subscribe, scscfA);
         nextNotify(ue);

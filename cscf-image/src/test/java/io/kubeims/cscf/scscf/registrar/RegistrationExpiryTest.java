@@ -51,10 +51,6 @@ class RegistrationExpiryTest {
         }
     }
 
-    private Optional<Registration> stored(String impi) {
-        return testbed.replica(0).storage().registrations().get(impi);
-    }
-
     private List<RegistrationChange> sweep(int replica) throws Exception {
         return testbed.replica(replica).expiry().sweep().get(BOUND_SECONDS, TimeUnit.SECONDS);
     }
@@ -82,7 +78,7 @@ class RegistrationExpiryTest {
         assertNull(change.register(), "no REGISTER caused it");
         assertEquals(RegistrationState.NOT_REGISTERED, testbed.hssRecord(alice.impi()).state(),
                 "SAR TIMEOUT_DEREGISTRATION");
-        assertEquals(Optional.empty(), stored(alice.impi()));
+        assertEquals(Optional.empty(), testbed.stored(alice.impi()));
 
         assertEquals(List.of(), of(sweep(0), alice.impi()), "once");
         assertEquals(List.of(), of(sweep(1), alice.impi()), "once, also for the other replica");
@@ -105,7 +101,7 @@ class RegistrationExpiryTest {
         assertEquals(List.of(longLived.contactUri()), expired.get(0).after().contacts().stream()
                 .map(c -> c.uri()).toList());
         assertEquals(RegistrationState.REGISTERED, testbed.hssRecord(bob.impi()).state());
-        assertEquals(1, stored(bob.impi()).orElseThrow().contacts().size());
+        assertEquals(1, testbed.stored(bob.impi()).orElseThrow().contacts().size());
     }
 
     @Test
@@ -119,7 +115,7 @@ class RegistrationExpiryTest {
         assertEquals(List.of(), of(sweep(0), carol.impi()));
         assertEquals(List.of(), of(sweep(1), carol.impi()));
         assertEquals(RegistrationState.REGISTERED, testbed.hssRecord(carol.impi()).state());
-        assertEquals(1, stored(carol.impi()).orElseThrow().contacts().size());
+        assertEquals(1, testbed.stored(carol.impi()).orElseThrow().contacts().size());
     }
 
     @Test
@@ -173,7 +169,7 @@ class RegistrationExpiryTest {
         testbed.stopHss();
         testbed.clock.advance(Duration.ofSeconds(601));
         assertEquals(List.of(), of(sweep(0), frank.impi()));
-        Registration kept = stored(frank.impi()).orElseThrow();
+        Registration kept = testbed.stored(frank.impi()).orElseThrow();
         assertNotNull(kept.expiryClaim(), "claimed, to lapse and be retried");
         assertEquals(1, kept.contacts().size());
         assertEquals(1, testbed.changesOf(frank.impi()).size(), "only REGISTERED");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kubeims.cscf.store.Registration;
 import io.kubeims.cscf.ue.UserEquipment;
 import io.kubeims.cscf.ue.UserEquipment.Answering;
 import io.kubeims.hss.store.RegistrationRecord;
@@ -52,10 +51,6 @@ class ScscfAuthenticationTest {
         if (testbed != null) {
             testbed.close();
         }
-    }
-
-    private Optional<Registration> stored(String impi) {
-        return testbed.replica(0).storage().registrations().get(impi);
     }
 
     /** Sends an initial REGISTER and returns the challenge of the 401. */
@@ -134,7 +129,7 @@ class ScscfAuthenticationTest {
         RegistrationRecord hss = testbed.hssRecord(carol.impi());
         assertEquals(RegistrationState.NOT_REGISTERED, hss.state());
         assertNull(hss.pendingServerName(), "SAR AUTHENTICATION_FAILURE cleared it (TS 29.228 6.1.2)");
-        assertEquals(Optional.empty(), stored(carol.impi()));
+        assertEquals(Optional.empty(), testbed.stored(carol.impi()));
         assertTrue(testbed.registers(RegisterOutcome.AUTHENTICATION_FAILED) >= 1);
         // a wrong answer to the old nonce of the chain restarts nothing: that nonce is gone
         Response late = answer(ue, challenge, Answering.WRONG_SECRET);
@@ -161,15 +156,15 @@ class ScscfAuthenticationTest {
 
         Response first = answer(ue, challenge(ue), Answering.WRONG_SECRET);
         assertEquals(Response.UNAUTHORIZED, first.getStatusCode());
-        assertEquals(1, stored(erin.impi()).orElseThrow().contacts().size(), "still registered");
+        assertEquals(1, testbed.stored(erin.impi()).orElseThrow().contacts().size(), "still registered");
         assertEquals(RegistrationState.REGISTERED, testbed.hssRecord(erin.impi()).state());
         Response second = answer(ue, UserEquipment.challengeOf(first), Answering.WRONG_SECRET);
         assertEquals(Response.UNAUTHORIZED, second.getStatusCode());
-        assertEquals(1, stored(erin.impi()).orElseThrow().contacts().size(), "still registered");
+        assertEquals(1, testbed.stored(erin.impi()).orElseThrow().contacts().size(), "still registered");
 
         Response third = answer(ue, UserEquipment.challengeOf(second), Answering.WRONG_SECRET);
         assertEquals(Response.FORBIDDEN, third.getStatusCode());
-        assertEquals(Optional.empty(), stored(erin.impi()));
+        assertEquals(Optional.empty(), testbed.stored(erin.impi()));
         assertEquals(RegistrationState.NOT_REGISTERED, testbed.hssRecord(erin.impi()).state(),
                 "SAR ADMINISTRATIVE_DEREGISTRATION");
         List<RegistrationChange> changes = testbed.awaitChanges(erin.impi(), 2);
@@ -300,7 +295,7 @@ class ScscfAuthenticationTest {
         Response response = attacker.send(attempt);
         assertEquals(Response.FORBIDDEN, response.getStatusCode());
         assertEquals("Credentials Do Not Match The Challenge", response.getReasonPhrase());
-        assertEquals(Optional.empty(), stored(victim.impi()));
-        assertEquals(Optional.empty(), stored(mallory.impi()));
+        assertEquals(Optional.empty(), testbed.stored(victim.impi()));
+        assertEquals(Optional.empty(), testbed.stored(mallory.impi()));
     }
 }

@@ -13,6 +13,7 @@ import io.kubeims.cscf.sip.NextHop;
 import io.kubeims.cscf.sip.TestRequests;
 import io.kubeims.cscf.store.Contact;
 import io.kubeims.cscf.store.Registration;
+import io.kubeims.cscf.testing.CapturedLog;
 import io.kubeims.cscf.ue.UserEquipment;
 import io.kubeims.hss.store.RegistrationRecord;
 import io.kubeims.hss.store.RegistrationState;
@@ -109,10 +110,6 @@ class ScscfRegistrarTest {
         assertEquals(reason, response.getReasonPhrase());
     }
 
-    private Optional<Registration> stored(String impi) {
-        return testbed.replica(0).storage().registrations().get(impi);
-    }
-
     // ---- registration ----
 
     @Test
@@ -164,7 +161,7 @@ class ScscfRegistrarTest {
         RegistrationRecord hss = testbed.hssRecord(alice.impi());
         assertEquals(RegistrationState.REGISTERED, hss.state(), "SAR REGISTRATION reached the HSS");
         assertEquals(SERVER_NAME, hss.serverName());
-        Registration registration = stored(alice.impi()).orElseThrow();
+        Registration registration = testbed.stored(alice.impi()).orElseThrow();
         assertEquals(4, registration.implicitSet().size());
         assertEquals(SERVER_NAME, registration.scscfPool());
         Contact contact = registration.contacts().get(0);
@@ -228,7 +225,7 @@ class ScscfRegistrarTest {
         Response refreshed = ue.register(99_999);
         assertStatus(Response.OK, "OK", refreshed);
         assertEquals(3600, contacts(refreshed).get(0).getExpires(), "cut to maxExpires (RFC 3261 10.3 step 7)");
-        assertEquals(ScscfTestbed.T0.plusSeconds(3700), stored(carol.impi()).orElseThrow().contacts().get(0)
+        assertEquals(ScscfTestbed.T0.plusSeconds(3700), testbed.stored(carol.impi()).orElseThrow().contacts().get(0)
                 .expiresAt());
         assertEquals(RegistrationState.REGISTERED, testbed.hssRecord(carol.impi()).state());
         List<RegistrationChange> changes = testbed.awaitChanges(carol.impi(), 2);
@@ -243,7 +240,7 @@ class ScscfRegistrarTest {
         Response response = ue.register(30);
         assertStatus(Response.INTERVAL_TOO_BRIEF, "Interval Too Brief", response);
         assertEquals(60, ((MinExpiresHeader) response.getHeader(MinExpiresHeader.NAME)).getExpires());
-        assertEquals(Optional.empty(), stored(dave.impi()));
+        assertEquals(Optional.empty(), testbed.stored(dave.impi()));
         assertEquals(RegistrationState.NOT_REGISTERED, testbed.hssRecord(dave.impi()).state());
         assertNull(testbed.hssRecord(dave.impi()).pendingServerName(), "no MAR was sent");
     }
@@ -272,7 +269,7 @@ class ScscfRegistrarTest {
         assertStatus(Response.OK, "OK", gone);
         assertTrue(contacts(gone).isEmpty());
         assertNull(gone.getHeader("Service-Route"), "nothing registered any more");
-        assertEquals(Optional.empty(), stored(frank.impi()));
+        assertEquals(Optional.empty(), testbed.stored(frank.impi()));
         assertEquals(RegistrationState.NOT_REGISTERED, testbed.hssRecord(frank.impi()).state(),
                 "SAR USER_DEREGISTRATION");
         List<RegistrationChange> changes = testbed.awaitChanges(frank.impi(), 2);
@@ -344,7 +341,7 @@ class ScscfRegistrarTest {
         ue.authorize(late, digest, UserEquipment.Answering.CORRECTLY);
         Response failed = ue.send(late);
         assertStatus(Response.SERVER_INTERNAL_ERROR, "Out Of Order REGISTER", failed);
-        assertEquals(written, stored(ivan.impi()).orElseThrow().contacts().get(0).cseq(), "binding unchanged");
+        assertEquals(written, testbed.stored(ivan.impi()).orElseThrow().contacts().get(0).cseq(), "binding unchanged");
     }
 
     @Test
@@ -355,7 +352,7 @@ class ScscfRegistrarTest {
         assertEquals(Response.OK, ok.getStatusCode());
         assertEquals(ue.contactUri(), contacts(ok).get(0).getAddress().getURI().toString());
         assertTrue(ue.contactUri().endsWith(";transport=tcp"));
-        assertEquals("TCP", stored(judy.impi()).orElseThrow().contacts().get(0).receivedFrom().transport());
+        assertEquals("TCP", testbed.stored(judy.impi()).orElseThrow().contacts().get(0).receivedFrom().transport());
     }
 
     @Test
@@ -367,7 +364,7 @@ class ScscfRegistrarTest {
         wildcard.removeHeader("Expires");
         ue.authorizeInitially(wildcard);
         assertStatus(Response.BAD_REQUEST, "Invalid Wildcard Contact", ue.send(wildcard));
-        assertEquals(1, stored(olga.impi()).orElseThrow().contacts().size());
+        assertEquals(1, testbed.stored(olga.impi()).orElseThrow().contacts().size());
     }
 
     @Test
@@ -411,7 +408,7 @@ class ScscfRegistrarTest {
                 .withPath("<sip:term@pcscf.elsewhere.example.net;lr>"));
         assertStatus(Response.FORBIDDEN, "Registration Must Come Through The P-CSCF", viaStranger.register());
         assertNull(testbed.hssRecord(mallory.impi()).pendingServerName(), "no MAR");
-        assertEquals(Optional.empty(), stored(mallory.impi()));
+        assertEquals(Optional.empty(), testbed.stored(mallory.impi()));
     }
 
     // ---- integrity-protected REGISTER (TS 24.229 5.4.1.2.2) ----
@@ -469,7 +466,7 @@ class ScscfRegistrarTest {
         elsewhere.authorizeInitially(moved);
         elsewhere.markIntegrityProtected(moved);
         assertEquals(Response.UNAUTHORIZED, elsewhere.send(moved).getStatusCode());
-        assertEquals(1, stored(leo.impi()).orElseThrow().contacts().size(), "nothing was added");
+        assertEquals(1, testbed.stored(leo.impi()).orElseThrow().contacts().size(), "nothing was added");
     }
 
     // ---- refused by the HSS ----
@@ -483,10 +480,9 @@ class ScscfRegistrarTest {
         Response response = ue.register();
         assertStatus(Response.FORBIDDEN, "User Unknown", response);
         assertNull(response.getHeader(ReasonHeader.NAME), "the user's problem: no Reason");
-        List<CapturedLog.Line> lines = log.mentioning(ue.callId());
-        assertEquals(1, lines.size(), lines.toString());
-        assertEquals(Level.FINE.intValue(), lines.get(0).level().intValue());
-        assertTrue(lines.get(0).message().contains("403 User Unknown"), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(ue.callId());
+        assertEquals(Level.FINE.intValue(), line.level().intValue());
+        assertTrue(line.message().contains("403 User Unknown"), line.toString());
     }
 
     @Test
@@ -514,9 +510,8 @@ class ScscfRegistrarTest {
         assertEquals("SIP", reason.getProtocol());
         assertEquals(480, reason.getCause());
         assertTrue(reason.getText().contains("HSS"), reason.getText());
-        List<CapturedLog.Line> lines = log.mentioning(ue.callId());
-        assertEquals(1, lines.size(), lines.toString());
-        assertEquals(Level.WARNING.intValue(), lines.get(0).level().intValue(), lines.toString());
+        CapturedLog.Line line = log.onlyLineMentioning(ue.callId());
+        assertEquals(Level.WARNING.intValue(), line.level().intValue(), line.toString());
         assertTrue(testbed.registers(RegisterOutcome.HSS_UNAVAILABLE) >= 1);
     }
 }

@@ -8,18 +8,16 @@ import io.kubeims.cscf.store.CscfCacheNames;
 import io.kubeims.cscf.store.CscfStorage;
 import io.kubeims.cscf.store.CscfStoreSettings;
 import io.kubeims.cscf.store.EmbeddedCscfStorage;
+import io.kubeims.cscf.store.Registration;
 import io.kubeims.cscf.store.RegistrationExpirySweep;
+import io.kubeims.cscf.testing.DaemonThreads;
+import io.kubeims.cscf.testing.LoopbackHss;
+import io.kubeims.cscf.testing.SettableClock;
 import io.kubeims.cscf.ue.UeCredentials;
 import io.kubeims.cscf.ue.UeSettings;
 import io.kubeims.cscf.ue.UserEquipment;
-import io.kubeims.cx.message.ServerCapabilities;
 import io.kubeims.cx.node.CxNode;
-import io.kubeims.cx.node.CxNodeSettings;
-import io.kubeims.cx.node.CxPeerAddress;
 import io.kubeims.hss.cx.HssCore;
-import io.kubeims.hss.cx.HssCoreSettings;
-import io.kubeims.hss.cx.HssCxSettings;
-import io.kubeims.hss.cx.HssStorageSettings;
 import io.kubeims.hss.store.RegistrationRecord;
 import io.kubeims.hss.subscriber.AkaCredentials;
 import io.kubeims.hss.subscriber.PublicUserIdentity;
@@ -29,31 +27,23 @@ import io.kubeims.protocol.aka.SubscriberKeys;
 import io.kubeims.store.EmbeddedCaches;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import javax.sip.message.Request;
 
 /**
- * A real HSS ({@link HssCore}, embedded storage in a temporary directory, Diameter on 127.0.0.2), one Cx client per
+ * A real HSS ({@link LoopbackHss}: HssCore, embedded storage, Diameter on 127.0.0.2), one Cx client per
  * S-CSCF replica, one embedded Infinispan container shared by the replicas' stores (as replicas share a cluster),
  * a test clock shared by the registrars and the stores, and the S-CSCF replicas themselves: each its own SIP node on
  * 127.0.0.1 with its own {@link ScscfRegistrar}, all with the same settings (one pool). Subscribers are provisioned
@@ -62,9 +52,7 @@ import javax.sip.message.Request;
 final class ScscfTestbed implements AutoCloseable {
 
     static final String HOST = "127.0.0.1";
-    static final String HSS_ADDRESS = "127.0.0.2";
     static final String REALM = "ims.example.com";
-    static final String HSS_HOST = "hss.ims.example.com";
     static final String SERVER_NAME = "sip:scscf.ims.example.com:6060";
     static final String SERVICE_ROUTE = "sip:orig@scscf.ims.example.com:6060;lr";
     static final String PCSCF = "pcscf.ims.example.com";
@@ -74,8 +62,6 @@ final class ScscfTestbed implements AutoCloseable {
             Duration.ofSeconds(5), 4, Duration.ofHours(1), Duration.ofSeconds(30));
     static final Duration WAIT = Duration.ofSeconds(20);
 
-    /** jdiameter logs every peer event at INFO; a reference keeps the level. */
-    private static final Logger JDIAMETER_LOG = Logger.getLogger("org.jdiameter");
     private static final AtomicInteger NAMES = new AtomicInteger();
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -103,22 +89,19 @@ final class ScscfTestbed implements AutoCloseable {
     /** Opens one replica's view of the shared store. */
     @FunctionalInterface
     interface StorageOpener {
-        CscfStorage open(String replica, TestClock clock) throws Exception;
+        CscfStorage open(String replica, SettableClock clock) throws Exception;
     }
 
-    final TestClock clock = new TestClock(T0);
+    final SettableClock clock = new SettableClock(T0);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final List<RegistrationChange> changes = new CopyOnWriteArrayList<>();
     final List<Replica> replicas = new ArrayList<>();
     private final List<UserEquipment> ues = new CopyOnWriteArrayList<>();
-    private final Path dataDirectory;
-    private final HssCore hss;
+    private final LoopbackHss hss;
     private final EmbeddedCaches caches;
     private final ExecutorService executor;
-    private boolean hssClosed;
 
-    private ScscfTestbed(Path dataDirectory, HssCore hss, EmbeddedCaches caches, ExecutorService executor) {
-        this.dataDirectory = dataDirectory;
+    private ScscfTestbed(LoopbackHss hss, EmbeddedCaches caches, ExecutorService executor) {
         this.hss = hss;
         this.caches = caches;
         this.executor = executor;
@@ -135,28 +118,15 @@ final class ScscfTestbed implements AutoCloseable {
     /** Like {@link #start(int, UnaryOperator)} with each replica's store opened by {@code storage}. */
     static ScscfTestbed start(int replicaCount, UnaryOperator<ScscfSettings> settings, StorageOpener storage)
             throws Exception {
-        JDIAMETER_LOG.setLevel(Level.WARNING);
-        Path dataDirectory = Files.createTempDirectory("scscf-hss-");
-        CxNodeSettings hssDiameter = CxNodeSettings.hss(HSS_HOST, REALM, HSS_ADDRESS, freePort(HSS_ADDRESS))
-                .requestTimeout(Duration.ofSeconds(2)).build();
-        HssCxSettings hssCx = new HssCxSettings(REALM, new ServerCapabilities(List.of(), List.of(), List.of(SERVER_NAME)), 4,
-                false, Set.of());
-        HssCore hss = HssCore.start(new HssCoreSettings(hssDiameter, hssCx,
-                new HssStorageSettings.Embedded(dataDirectory), 2));
-        ExecutorService executor = Executors.newFixedThreadPool(4, task -> {
-            Thread thread = new Thread(task, "scscf-test-" + NAMES.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        ScscfTestbed testbed = new ScscfTestbed(dataDirectory, hss,
-                EmbeddedCaches.inMemory("scscf-test-" + NAMES.incrementAndGet()), executor);
+        LoopbackHss hss = LoopbackHss.naming(SERVER_NAME, Duration.ofSeconds(2));
+        ScscfTestbed testbed = new ScscfTestbed(hss, EmbeddedCaches.inMemory("scscf-test-" + NAMES.incrementAndGet()),
+                DaemonThreads.pool(4, "scscf-test"));
         StorageOpener opener = storage != null ? storage : (replica, clock) -> EmbeddedCscfStorage.sharing(
                 testbed.caches, CscfCacheNames.defaults(), STORE_SETTINGS, clock);
         try {
             ScscfSettings applied = settings.apply(defaultSettings());
             for (int i = 0; i < replicaCount; i++) {
-                testbed.replicas.add(testbed.startReplica("scscf-" + (char) ('a' + i), applied, hssDiameter.port(),
-                        opener));
+                testbed.replicas.add(testbed.startReplica("scscf-" + (char) ('a' + i), applied, opener));
             }
         } catch (Exception | Error e) {
             testbed.close();
@@ -170,11 +140,9 @@ final class ScscfTestbed implements AutoCloseable {
                 .withExpires(Duration.ofSeconds(60), Duration.ofSeconds(600), Duration.ofSeconds(3600));
     }
 
-    private Replica startReplica(String name, ScscfSettings settings, int hssPort, StorageOpener opener)
-            throws Exception {
-        CxNode cx = CxNode.client(CxNodeSettings.cscf(name + ".scscf.ims.example.com", REALM, HOST, freePort(HOST),
-                        new CxPeerAddress(HSS_HOST, HSS_ADDRESS, hssPort))
-                .requestTimeout(Duration.ofSeconds(2)).startTimeout(Duration.ofSeconds(15)).build());
+    private Replica startReplica(String name, ScscfSettings settings, StorageOpener opener) throws Exception {
+        CxNode cx = CxNode.client(hss.cscfNode(name + ".scscf.ims.example.com").requestTimeout(Duration.ofSeconds(2))
+                .startTimeout(Duration.ofSeconds(15)).build());
         SipNode node = null;
         try {
             if (!cx.start()) {
@@ -203,15 +171,12 @@ final class ScscfTestbed implements AutoCloseable {
     }
 
     HssCore hss() {
-        return hss;
+        return hss.core();
     }
 
     /** Stops the HSS (the last test of a class that wants it down). */
-    void stopHss() {
-        if (!hssClosed) {
-            hssClosed = true;
-            hss.close();
-        }
+    void stopHss() throws IOException {
+        hss.close();
     }
 
     // ---- subscribers and UEs ----
@@ -244,13 +209,17 @@ final class ScscfTestbed implements AutoCloseable {
                     identity.displayName()));
         }
         Subscriber subscriber = new Subscriber(name + "@" + REALM, identities, false, hssCredentials, List.of());
-        hss.storage().subscribers().put(subscriber);
-        return new Provisioned(subscriber, ueCredentials);
+        return new Provisioned(hss.provision(subscriber), ueCredentials);
+    }
+
+    /** The registration of {@code impi} as the shared store holds it (read through replica 0). */
+    Optional<Registration> stored(String impi) {
+        return replica(0).storage().registrations().get(impi);
     }
 
     /** The HSS's registration record of {@code impi} (state and assigned S-CSCF). */
     RegistrationRecord hssRecord(String impi) {
-        return hss.storage().dynamicState().registration(impi);
+        return hss.core().storage().dynamicState().registration(impi);
     }
 
     /** A UE of {@code subscriber} registering at replica 0 over UDP through the trusted test P-CSCF. */
@@ -317,16 +286,5 @@ final class ScscfTestbed implements AutoCloseable {
         }
         caches.close();
         stopHss();
-        try (Stream<Path> files = Files.walk(dataDirectory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
-    }
-
-    static int freePort(String address) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -20,9 +20,8 @@ import io.kubeims.cscf.sip.TestRequests;
 import io.kubeims.cscf.sip.ThreadCheck;
 import io.kubeims.cscf.sip.ViaBranch;
 import io.kubeims.cscf.sip.header.AuthHeader;
+import io.kubeims.cscf.testing.FreePort;
 import io.kubeims.protocol.digest.DigestChallenge;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.ListIterator;
@@ -86,9 +85,7 @@ class ProxyTest {
     void startNodes() throws Exception {
         threadsBefore = ThreadCheck.nonDaemonThreads();
         blackHole = RawSipSocket.listeningUdp();
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            closedTcpPort = probe.getLocalPort();
-        }
+        closedTcpPort = FreePort.on(HOST);
         uas = new SipNode(SipNodeSettings.of("uas", HOST, 0)).start(RequestDispatcher.builder()
                 .on(Request.REGISTER, this::register)
                 .on(Request.OPTIONS, in -> {

@@ -1,4 +1,6 @@
-package io.kubeims.cscf.scscf.registrar;
+package io.kubeims.cscf.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,11 +10,14 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
 
-/** Collects the log records (DEBUG and up) of a logger category and its children while attached. */
-final class CapturedLog extends Handler implements AutoCloseable {
+/**
+ * Collects the log records (DEBUG and up) of a logger category and its children while attached, so that a test can
+ * check what a request logged (once, at which level, never a secret).
+ */
+public final class CapturedLog extends Handler implements AutoCloseable {
 
-    /** One formatted record, with the stack trace text of its exception, if any. */
-    record Line(Level level, String message) {
+    /** One formatted record, followed by {@code " | "} and each exception of its cause chain, if any. */
+    public record Line(Level level, String message) {
     }
 
     private final Logger logger;
@@ -28,8 +33,13 @@ final class CapturedLog extends Handler implements AutoCloseable {
     }
 
     /** Everything logged under {@code category} (a package name covers its classes). */
-    static CapturedLog of(String category) {
+    public static CapturedLog of(String category) {
         return new CapturedLog(category);
+    }
+
+    /** Everything {@code category} logs. */
+    public static CapturedLog of(Class<?> category) {
+        return new CapturedLog(category.getName());
     }
 
     @Override
@@ -43,12 +53,22 @@ final class CapturedLog extends Handler implements AutoCloseable {
     }
 
     /** The lines mentioning {@code text}. */
-    List<Line> mentioning(String text) {
+    public List<Line> mentioning(String text) {
         return lines.stream().filter(line -> line.message().contains(text)).toList();
     }
 
+    /**
+     * The one line mentioning {@code text} (a request is logged once, with its Call-ID); fails the test when there
+     * is none or more than one.
+     */
+    public Line onlyLineMentioning(String text) {
+        List<Line> found = mentioning(text);
+        assertEquals(1, found.size(), found.toString());
+        return found.get(0);
+    }
+
     /** All lines so far. */
-    List<Line> all() {
+    public List<Line> all() {
         return List.copyOf(lines);
     }
 
@@ -56,6 +76,7 @@ final class CapturedLog extends Handler implements AutoCloseable {
     public void flush() {
     }
 
+    /** Detaches and restores the category's level. */
     @Override
     public void close() {
         logger.removeHandler(this);

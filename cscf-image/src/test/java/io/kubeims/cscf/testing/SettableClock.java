@@ -1,4 +1,4 @@
-package io.kubeims.cscf.scscf.registrar;
+package io.kubeims.cscf.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,20 +7,25 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves, shared by the registrars and stores of one testbed (replicas with agreeing clocks). */
-final class TestClock extends Clock {
+/**
+ * A UTC clock the test sets and moves, shared by the replicas and stores of one test (replicas with agreeing
+ * clocks). Thread-safe.
+ */
+public final class SettableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    TestClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void set(Instant instant) {
+    /** Sets the time. */
+    public void set(Instant instant) {
         now.set(instant);
     }
 
-    void advance(Duration by) {
+    /** Moves the time on by {@code by}. */
+    public void advance(Duration by) {
         now.updateAndGet(instant -> instant.plus(by));
     }
 
