@@ -81,6 +81,11 @@ final class CoreDerivation {
                 + ";lr");
         // TS 24.229 5.2.2.1: P-Visited-Network-ID; the P-CSCF is in the home network here
         pcscf.put(CscfKeys.PCSCF_VISITED_NETWORK_ID, spec.domain);
+        // RFC 5626 5.2: one flow-token key for every replica, so that any of them can use a token another minted
+        String flowTokenKey = PcscfFlowTokenKey.file(placement);
+        pcscf.put(CscfKeys.PCSCF_FLOW_TOKEN_KEY_FILE, flowTokenKey);
+        pcscf.secretFiles.add(new SecretFile(flowTokenKey, names.pcscfFlowTokenSecretName(),
+                PcscfFlowTokenKey.SECRET_KEY));
         return pcscf.build();
     }
 
@@ -97,6 +102,8 @@ final class CoreDerivation {
         scscf.put(CscfKeys.SCSCF_SERVICE_ROUTE, "sip:orig@" + reachable(NetworkFunction.SCSCF) + ":"
                 + placement.sipPort(NetworkFunction.SCSCF) + ";lr");
         scscf.put(CscfKeys.SCSCF_TRUSTED_PCSCFS, reachable(NetworkFunction.PCSCF) + ":" + pcscfSipPort);
+        // seed 000: a REGISTER straight to the Service-Route address, not through the P-CSCF, is refused
+        scscf.put(CscfKeys.SCSCF_PCSCF_REQUIRED, true);
         spec.enumLookup.ifPresent(lookup -> {
             scscf.put(CscfKeys.SCSCF_ENUM_SERVER, lookup.server());
             scscf.put(CscfKeys.SCSCF_ENUM_SUFFIX, lookup.suffix());

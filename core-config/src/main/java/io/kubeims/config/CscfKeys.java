@@ -31,12 +31,16 @@ public final class CscfKeys {
     public static final String PCSCF_ICSCF_URI = "kubeims.cscf.pcscf.icscf-uri";
     public static final String PCSCF_PATH_URI = "kubeims.cscf.pcscf.path-uri";
     public static final String PCSCF_VISITED_NETWORK_ID = "kubeims.cscf.pcscf.visited-network-id";
+    /** The file holding the flow-token key (a {@link SecretFile}: see {@link PcscfFlowTokenKey}). */
+    public static final String PCSCF_FLOW_TOKEN_KEY_FILE = "kubeims.cscf.pcscf.flow-token-key-file";
 
     public static final String ICSCF_SCSCF_POOL = "kubeims.cscf.icscf.scscf-pool";
 
     public static final String SCSCF_SERVER_NAME = "kubeims.cscf.scscf.server-name";
     public static final String SCSCF_SERVICE_ROUTE = "kubeims.cscf.scscf.service-route";
     public static final String SCSCF_TRUSTED_PCSCFS = "kubeims.cscf.scscf.trusted-pcscfs";
+    /** {@code true}: a REGISTER not through a trusted P-CSCF is refused (403). */
+    public static final String SCSCF_PCSCF_REQUIRED = "kubeims.cscf.scscf.pcscf-required";
     public static final String SCSCF_ENUM_SERVER = "kubeims.cscf.scscf.enum.server";
     public static final String SCSCF_ENUM_SUFFIX = "kubeims.cscf.scscf.enum.suffix";
     public static final String SCSCF_BREAKOUT_URI = "kubeims.cscf.scscf.breakout-uri";

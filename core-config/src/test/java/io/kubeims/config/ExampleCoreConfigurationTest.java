@@ -78,12 +78,16 @@ class ExampleCoreConfigurationTest {
                 Map.entry("kubeims.cscf.pcscf.icscf-uri", "sip:ims-lab-icscf.telco.svc.cluster.local:5070;lr"),
                 Map.entry("kubeims.cscf.pcscf.path-uri", "sip:term@ims-lab-pcscf.telco.svc.cluster.local:5060;lr"),
                 Map.entry("kubeims.cscf.pcscf.visited-network-id", "ims.example.com"),
+                Map.entry("kubeims.cscf.pcscf.flow-token-key-file", "/var/run/secrets/kube-ims/pcscf-flow-token/key"),
                 Map.entry("kubeims.cscf.store.mode", "embedded"),
                 Map.entry("kubeims.cscf.store.data-dir", "/var/lib/kube-ims/pcscf"),
                 Map.entry("kubeims.cscf.store.cache-prefix", "telco.ims-lab.cscf"),
                 Map.entry("quarkus.http.port", "8080")), pcscf.properties());
         assertEquals(List.of(new EnvironmentVariable("POD_IP", new EnvironmentVariable.PodField("status.podIP"))),
                 pcscf.environment());
+        // RFC 5626 5.2: one flow-token key for all replicas, from a Secret the operator generates
+        assertEquals(List.of(new SecretFile("/var/run/secrets/kube-ims/pcscf-flow-token/key",
+                "ims-lab-pcscf-flow-token", "key")), pcscf.secretFiles());
         assertEquals(List.of(new FunctionPort("sip-udp", FunctionPort.Protocol.UDP, 5060),
                 new FunctionPort("sip-tcp", FunctionPort.Protocol.TCP, 5060),
                 new FunctionPort("http", FunctionPort.Protocol.TCP, 8080)), pcscf.ports());
@@ -140,6 +144,7 @@ class ExampleCoreConfigurationTest {
                 Map.entry("kubeims.cscf.scscf.server-name", "sip:" + SCSCF_POOL_HOST + ":6060"),
                 Map.entry("kubeims.cscf.scscf.service-route", "sip:orig@" + SCSCF_POOL_HOST + ":6060;lr"),
                 Map.entry("kubeims.cscf.scscf.trusted-pcscfs", "ims-lab-pcscf.telco.svc.cluster.local:5060"),
+                Map.entry("kubeims.cscf.scscf.pcscf-required", "true"),
                 Map.entry("kubeims.cscf.scscf.enum.server", "127.0.0.1:5353"),
                 Map.entry("kubeims.cscf.scscf.enum.suffix", "e164.arpa"),
                 Map.entry("kubeims.cscf.scscf.breakout-uri", "sip:breakout.ims.example.com;lr"),
@@ -151,6 +156,19 @@ class ExampleCoreConfigurationTest {
                 new FunctionPort("sip-tcp", FunctionPort.Protocol.TCP, 6060),
                 new FunctionPort("diameter", FunctionPort.Protocol.TCP, 3868),
                 new FunctionPort("http", FunctionPort.Protocol.TCP, 8080)), scscf.ports());
+    }
+
+    @Test
+    void thePcscfFlowTokenKeyIsASecretFileInBothPlacements() {
+        // Kubernetes: the Secret the operator generates, mounted; locally: the file local mode generates
+        assertEquals(List.of(new SecretFile(DATA + "/secrets/pcscf-flow-token-key", "ims-lab-pcscf-flow-token",
+                "key")), local().function(NetworkFunction.PCSCF).secretFiles());
+        assertEquals(DATA + "/secrets/pcscf-flow-token-key", PcscfFlowTokenKey.file(Placement.local(DATA)));
+        assertEquals("/var/run/secrets/kube-ims/pcscf-flow-token/key",
+                PcscfFlowTokenKey.file(Placement.kubernetes()));
+        for (NetworkFunction function : List.of(NetworkFunction.ICSCF, NetworkFunction.SCSCF)) {
+            assertEquals(List.of(), local().function(function).secretFiles(), function::toString);
+        }
     }
 
     @Test
@@ -192,6 +210,7 @@ class ExampleCoreConfigurationTest {
                 Map.entry("kubeims.cscf.pcscf.icscf-uri", "sip:127.0.0.1:5070;lr"),
                 Map.entry("kubeims.cscf.pcscf.path-uri", "sip:term@127.0.0.1:5060;lr"),
                 Map.entry("kubeims.cscf.pcscf.visited-network-id", "ims.example.com"),
+                Map.entry("kubeims.cscf.pcscf.flow-token-key-file", DATA + "/secrets/pcscf-flow-token-key"),
                 Map.entry("kubeims.cscf.store.mode", "embedded"),
                 Map.entry("kubeims.cscf.store.data-dir", DATA + "/pcscf"),
                 Map.entry("kubeims.cscf.store.cache-prefix", "default.ims-lab.cscf"),
@@ -244,6 +263,7 @@ class ExampleCoreConfigurationTest {
                 Map.entry("kubeims.cscf.scscf.server-name", "sip:127.0.0.1:6060"),
                 Map.entry("kubeims.cscf.scscf.service-route", "sip:orig@127.0.0.1:6060;lr"),
                 Map.entry("kubeims.cscf.scscf.trusted-pcscfs", "127.0.0.1:5060"),
+                Map.entry("kubeims.cscf.scscf.pcscf-required", "true"),
                 Map.entry("kubeims.cscf.scscf.enum.server", "127.0.0.1:5353"),
                 Map.entry("kubeims.cscf.scscf.enum.suffix", "e164.arpa"),
                 Map.entry("kubeims.cscf.scscf.breakout-uri", "sip:breakout.ims.example.com;lr"),

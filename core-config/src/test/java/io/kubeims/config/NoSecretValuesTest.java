@@ -112,7 +112,7 @@ class NoSecretValuesTest {
                         assertTrue(function.environment().stream().anyMatch(env -> env.name().equals(variable)
                                 && env.source() instanceof EnvironmentVariable.SecretKey), key);
                     }
-                    if (key.endsWith("token-file")) {
+                    if (key.endsWith("token-file") || key.endsWith("key-file")) {
                         assertTrue(function.secretFiles().stream().anyMatch(file -> file.path().equals(value)), key);
                     }
                 }

@@ -180,11 +180,23 @@ public interface CscfConfig {
         /** Where REGISTER goes: the I-CSCF pool, e.g. {@code sip:icscf.ims.example.com:5070;lr}. */
         Optional<String> icscfUri();
 
-        /** The P-CSCF's Path entry (RFC 3327), its pool: e.g. {@code sip:term@pcscf.ims.example.com:5060;lr}. */
+        /**
+         * The P-CSCF's Path entry (RFC 3327), its pool: e.g. {@code sip:term@pcscf.ims.example.com:5060;lr}; a user part
+         * is replaced by {@code term-<flow token>} (RFC 5626 5.2).
+         */
         Optional<String> pathUri();
 
         /** P-Visited-Network-ID this P-CSCF adds (TS 24.229 5.2.2.1); the home domain when absent. */
         Optional<String> visitedNetworkId();
+
+        /** The {@code orig-ioi} of the P-Charging-Vector it inserts (RFC 7315 4.6); the visited network id when absent. */
+        Optional<String> origIoi();
+
+        /**
+         * The file holding the flow-token key (RFC 5626 5.2 HMAC over the UE's flow in Path): the same in every replica,
+         * at least 32 bytes; a mounted Secret key in Kubernetes, a file local mode generates.
+         */
+        Optional<String> flowTokenKeyFile();
     }
 
     /** {@code kubeims.cscf.icscf.*}. */
@@ -227,8 +239,15 @@ public interface CscfConfig {
         @WithDefault("40s")
         Duration challengeLifetime();
 
-        /** P-CSCFs ({@code host} or {@code host:port} of their Path URI) whose REGISTERs are trusted. */
+        /** P-CSCFs ({@code host} or {@code host:port} of their Path URI; the host is compared) that are trusted. */
         Optional<List<String>> trustedPcscfs();
+
+        /** Whether a REGISTER must come through a trusted P-CSCF (else 403); true when trusted-pcscfs names one. */
+        Optional<Boolean> pcscfRequired();
+
+        /** Retry-After of a 500 for store contention or a 503 when overloaded (1 s to 1 h, whole seconds). */
+        @WithDefault("5s")
+        Duration retryAfter();
 
         /** SIP-Auth-Scheme asked of the HSS when the UE names none; {@code unknown} lets the HSS choose. */
         @WithDefault("unknown")
@@ -236,6 +255,9 @@ public interface CscfConfig {
 
         /** Reg event subscriptions (RFC 3680). */
         RegEvent regEvent();
+
+        /** Third-party registration to application servers (TS 24.229 5.4.1.7). */
+        ThirdParty thirdParty();
 
         /** ENUM (RFC 6116) for tel: and E.164 targets. */
         @WithName("enum")
@@ -255,6 +277,25 @@ public interface CscfConfig {
         /** Longest subscription granted, seconds. */
         @WithDefault("7200")
         int maxExpires();
+
+        /** Duration of a SUBSCRIBE without Expires, seconds (RFC 3680 3.3 suggests 3761). */
+        @WithDefault("3761")
+        int defaultExpires();
+
+        /** Contact of the 200 and the NOTIFYs (where in-dialog requests go): the server-name (pool) when absent. */
+        Optional<String> notifierContact();
+
+        /** How long a NOTIFY waits for its final response before the subscription is given up. */
+        @WithDefault("32s")
+        Duration notifyTimeout();
+    }
+
+    /** {@code kubeims.cscf.scscf.third-party.*}. */
+    interface ThirdParty {
+
+        /** How long a third-party REGISTER waits for the AS's final response before DefaultHandling applies. */
+        @WithDefault("32s")
+        Duration responseTimeout();
     }
 
     /** {@code kubeims.cscf.scscf.enum.*}. */

@@ -3,6 +3,14 @@ package io.kubeims.cscf.app;
 import io.kubeims.cscf.icscf.IcscfSettings;
 import io.kubeims.cscf.icscf.InvalidIcscfSettingsException;
 import io.kubeims.cscf.icscf.ScscfCandidate;
+import io.kubeims.cscf.pcscf.InvalidPcscfSettingsException;
+import io.kubeims.cscf.pcscf.PcscfSettings;
+import io.kubeims.cscf.scscf.regevent.InvalidRegEventSettingsException;
+import io.kubeims.cscf.scscf.regevent.RegEventSettings;
+import io.kubeims.cscf.scscf.registrar.InvalidScscfSettingsException;
+import io.kubeims.cscf.scscf.registrar.ScscfSettings;
+import io.kubeims.cscf.scscf.thirdparty.InvalidThirdPartySettingsException;
+import io.kubeims.cscf.scscf.thirdparty.ThirdPartyRegistrationSettings;
 import io.kubeims.cscf.sip.InvalidSipSettingsException;
 import io.kubeims.cscf.sip.SipFactories;
 import io.kubeims.cscf.sip.SipNodeSettings;
@@ -56,11 +64,17 @@ final class CscfConfigReader {
         CscfConfig.Role role = config.role();
         String homeDomain = homeDomain();
         boolean cx = role != CscfConfig.Role.PCSCF;
-        return new CscfSettings(role, homeDomain, sipNode(role), workers(),
+        Optional<CscfSettings.Pcscf> pcscf = role == CscfConfig.Role.PCSCF ? Optional.of(pcscf(homeDomain))
+                : Optional.empty();
+        Optional<CscfSettings.Scscf> scscf = role == CscfConfig.Role.SCSCF ? Optional.of(scscf(homeDomain))
+                : Optional.empty();
+        // Route entries name the pool (Path, Service-Route): the node recognises them as its own whatever the aliases
+        List<String> ownUris = new ArrayList<>();
+        pcscf.ifPresent(p -> ownUris.add(p.pathUri()));
+        scscf.ifPresent(s -> ownUris.addAll(List.of(s.registrar().serviceRoute(), s.registrar().serverName())));
+        return new CscfSettings(role, homeDomain, sipNode(role, ownUris), workers(),
                 cx ? Optional.of(diameter(role, homeDomain)) : Optional.empty(), store(),
-                role == CscfConfig.Role.ICSCF ? Optional.of(icscf(homeDomain)) : Optional.empty(),
-                role == CscfConfig.Role.PCSCF ? Optional.of(pcscf(homeDomain)) : Optional.empty(),
-                role == CscfConfig.Role.SCSCF ? Optional.of(scscf()) : Optional.empty());
+                role == CscfConfig.Role.ICSCF ? Optional.of(icscf(homeDomain)) : Optional.empty(), pcscf, scscf);
     }
 
     private String homeDomain() {
@@ -73,7 +87,7 @@ final class CscfConfigReader {
 
     // ---- SIP ----
 
-    private SipNodeSettings sipNode(CscfConfig.Role role) {
+    private SipNodeSettings sipNode(CscfConfig.Role role, List<String> ownUris) {
         CscfConfig.Sip settings = config.sip();
         String bind = settings.bindAddress().strip();
         if (!isIpLiteral(bind)) {
@@ -106,8 +120,13 @@ final class CscfConfigReader {
                     + " (no TLS, SCTP or WebSocket); write udp,tcp");
         }
         try {
+            List<String> aliases = new ArrayList<>(settings.aliases().orElse(List.of()));
+            for (String uri : ownUris) {
+                hostPort(uri).filter(alias -> aliases.stream().noneMatch(alias::equalsIgnoreCase))
+                        .ifPresent(aliases::add);
+            }
             return SipNodeSettings.of(role.name().toLowerCase(Locale.ROOT), host, settings.port())
-                    .withAliases(settings.aliases().orElse(List.of()));
+                    .withAliases(aliases);
         } catch (InvalidSipSettingsException e) {
             String key = switch (e.field()) {
                 case "port" -> "sip.port";
@@ -249,14 +268,44 @@ final class CscfConfigReader {
         String pathUri = pcscf.pathUri().map(String::strip).orElseThrow(() -> invalid("pcscf.path-uri",
                 "is required: this P-CSCF pool's Path entry, e.g. sip:term@pcscf.example.com:5060;lr"));
         sipUri("pcscf.path-uri", pathUri, true);
+        // the user part is the P-CSCF's to write (term-<flow token>, RFC 5626 5.2): one given (e.g. term) is dropped
+        pathUri = withoutUser(pathUri);
         String visited = pcscf.visitedNetworkId().map(String::strip).orElse(homeDomain);
         if (!TOKEN.matcher(visited).matches()) {
             throw invalid("pcscf.visited-network-id", "'" + visited + "' is not a token (RFC 3455 4.3)");
         }
-        return new CscfSettings.Pcscf(icscfUri, pathUri, visited);
+        String origIoi = pcscf.origIoi().map(String::strip).filter(o -> !o.isEmpty()).orElse(visited);
+        Path keyFile = pcscf.flowTokenKeyFile().map(String::strip).filter(f -> !f.isEmpty()).map(f -> {
+            try {
+                return Path.of(f);
+            } catch (InvalidPathException e) {
+                throw invalid("pcscf.flow-token-key-file", "'" + f + "' is not a path");
+            }
+        }).orElseThrow(() -> invalid("pcscf.flow-token-key-file", "is required: the file holding the flow-token"
+                + " key, the same in every P-CSCF replica (a mounted Secret; local mode generates it)"));
+        CscfSettings.Pcscf settings = new CscfSettings.Pcscf(icscfUri, pathUri, visited, origIoi, keyFile);
+        try {
+            // the handlers' own rules, checked now with a stand-in key: the real one is read when the role starts
+            settings.handlerSettings(homeDomain, new byte[PcscfRole.MIN_KEY_BYTES]);
+        } catch (InvalidPcscfSettingsException e) {
+            throw invalid(pcscfKey(e.setting()), e.getMessage());
+        }
+        return settings;
     }
 
-    private CscfSettings.Scscf scscf() {
+    /** The key of a {@link PcscfSettings} field. */
+    static String pcscfKey(String setting) {
+        return switch (setting) {
+            case "homeDomain" -> "home-domain";
+            case "icscfUri" -> "pcscf.icscf-uri";
+            case "pathUri" -> "pcscf.path-uri";
+            case "visitedNetworkId" -> "pcscf.visited-network-id";
+            case "origIoi" -> "pcscf.orig-ioi";
+            default -> "pcscf.flow-token-key-file";
+        };
+    }
+
+    private CscfSettings.Scscf scscf(String homeDomain) {
         CscfConfig.Scscf scscf = config.scscf();
         String serverName = scscf.serverName().map(String::strip).orElseThrow(() -> invalid("scscf.server-name",
                 "is required: this S-CSCF pool's SIP URI as the HSS knows it, e.g. sip:scscf.example.com:6060"));
@@ -278,13 +327,32 @@ final class CscfConfigReader {
         if (scscf.maxAuthAttempts() < 1 || scscf.maxAuthAttempts() > 10) {
             throw invalid("scscf.max-auth-attempts", "must be 1..10, was " + scscf.maxAuthAttempts());
         }
+        // the registrar and the reg event authorisation compare the host of the topmost Path: a port is ignored
         List<String> trusted = new ArrayList<>();
         for (String pcscf : scscf.trustedPcscfs().orElse(List.of())) {
             String entry = pcscf.strip().toLowerCase(Locale.ROOT);
             if (!HOST_PORT.matcher(entry).matches()) {
                 throw invalid("scscf.trusted-pcscfs", "'" + pcscf + "' is not host or host:port");
             }
-            trusted.add(entry);
+            String host = hostOf(entry);
+            if (!trusted.contains(host)) {
+                trusted.add(host);
+            }
+        }
+        boolean pcscfRequired = scscf.pcscfRequired().orElse(!trusted.isEmpty());
+        if (pcscfRequired && trusted.isEmpty()) {
+            throw invalid("scscf.trusted-pcscfs", "must name at least one P-CSCF while"
+                    + " kubeims.cscf.scscf.pcscf-required is true");
+        }
+        requireWholeSeconds("scscf.retry-after", scscf.retryAfter(), Duration.ofSeconds(1), Duration.ofHours(1));
+        ScscfSettings registrar;
+        try {
+            registrar = new ScscfSettings(homeDomain, serverName, serviceRoute,
+                    Duration.ofSeconds(scscf.minExpires()), Duration.ofSeconds(scscf.defaultExpires()),
+                    Duration.ofSeconds(scscf.maxExpires()), scscf.maxAuthAttempts(), scscf.challengeLifetime(),
+                    Set.copyOf(trusted), pcscfRequired, scscf.defaultAuthScheme(), scscf.retryAfter());
+        } catch (InvalidScscfSettingsException e) {
+            throw invalid(scscfKey(e.setting()), e.getMessage());
         }
         CscfConfig.RegEvent regEvent = scscf.regEvent();
         if (regEvent.minExpires() < 1) {
@@ -294,12 +362,67 @@ final class CscfConfigReader {
             throw invalid("scscf.reg-event.max-expires", regEvent.maxExpires() + " is below"
                     + " kubeims.cscf.scscf.reg-event.min-expires " + regEvent.minExpires());
         }
+        if (regEvent.defaultExpires() < regEvent.minExpires() || regEvent.defaultExpires() > regEvent.maxExpires()) {
+            throw invalid("scscf.reg-event.default-expires", regEvent.defaultExpires() + " is not between"
+                    + " kubeims.cscf.scscf.reg-event.min-expires " + regEvent.minExpires() + " and max-expires "
+                    + regEvent.maxExpires());
+        }
+        String notifierContact = regEvent.notifierContact().map(String::strip).filter(c -> !c.isEmpty())
+                .orElse(serverName);
+        sipUri("scscf.reg-event.notifier-contact", notifierContact, false);
+        requireWithin("scscf.reg-event.notify-timeout", regEvent.notifyTimeout(), Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
+        RegEventSettings regEventSettings;
+        try {
+            regEventSettings = new RegEventSettings(Duration.ofSeconds(regEvent.minExpires()),
+                    Duration.ofSeconds(regEvent.maxExpires()), Duration.ofSeconds(regEvent.defaultExpires()), trusted,
+                    notifierContact, regEvent.notifyTimeout());
+        } catch (InvalidRegEventSettingsException e) {
+            throw invalid(regEventKey(e.setting()), e.getMessage());
+        }
+        Duration asTimeout = scscf.thirdParty().responseTimeout();
+        requireWithin("scscf.third-party.response-timeout", asTimeout, Duration.ofMillis(100), Duration.ofMinutes(5));
+        ThirdPartyRegistrationSettings thirdParty;
+        try {
+            thirdParty = new ThirdPartyRegistrationSettings(serverName, homeDomain, asTimeout);
+        } catch (InvalidThirdPartySettingsException e) {
+            throw invalid(e.setting().equals("homeDomain") ? "home-domain" : e.setting().equals("scscfUri")
+                    ? "scscf.server-name" : "scscf.third-party.response-timeout", e.getMessage());
+        }
         Optional<EnumResolverSettings> enumLookup = enumLookup(scscf.enumLookup());
         Optional<String> breakout = scscf.breakoutUri().map(String::strip).filter(u -> !u.isEmpty());
         breakout.ifPresent(uri -> sipUri("scscf.breakout-uri", uri, false));
-        return new CscfSettings.Scscf(serverName, serviceRoute, scscf.minExpires(), scscf.defaultExpires(),
-                scscf.maxExpires(), scscf.maxAuthAttempts(), scscf.challengeLifetime(), trusted,
-                scscf.defaultAuthScheme(), regEvent.minExpires(), regEvent.maxExpires(), enumLookup, breakout);
+        return new CscfSettings.Scscf(registrar, regEventSettings, thirdParty, enumLookup, breakout);
+    }
+
+    /** The key of a {@link ScscfSettings} field. */
+    private static String scscfKey(String setting) {
+        return switch (setting) {
+            case "homeDomain" -> "home-domain";
+            case "serverName" -> "scscf.server-name";
+            case "serviceRoute" -> "scscf.service-route";
+            case "minExpires" -> "scscf.min-expires";
+            case "defaultExpires" -> "scscf.default-expires";
+            case "maxExpires" -> "scscf.max-expires";
+            case "maxAuthAttempts" -> "scscf.max-auth-attempts";
+            case "challengeLifetime" -> "scscf.challenge-lifetime";
+            case "trustedPcscfs" -> "scscf.trusted-pcscfs";
+            case "pcscfRequired" -> "scscf.pcscf-required";
+            case "defaultAuthScheme" -> "scscf.default-auth-scheme";
+            default -> "scscf.retry-after";
+        };
+    }
+
+    /** The key of a {@link RegEventSettings} field. */
+    private static String regEventKey(String setting) {
+        return switch (setting) {
+            case "minExpires" -> "scscf.reg-event.min-expires";
+            case "maxExpires" -> "scscf.reg-event.max-expires";
+            case "defaultExpires" -> "scscf.reg-event.default-expires";
+            case "trustedPcscfHosts" -> "scscf.trusted-pcscfs";
+            case "notifierContact" -> "scscf.reg-event.notifier-contact";
+            default -> "scscf.reg-event.notify-timeout";
+        };
     }
 
     private static Optional<EnumResolverSettings> enumLookup(CscfConfig.EnumLookup lookup) {
@@ -347,6 +470,50 @@ final class CscfConfigReader {
     private static void requireWithin(String key, Duration value, Duration min, Duration max) {
         if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw invalid(key, "must be " + min + " to " + max + ", was " + value);
+        }
+    }
+
+    private static void requireWholeSeconds(String key, Duration value, Duration min, Duration max) {
+        requireWithin(key, value, min, max);
+        if (value.toMillis() % 1000 != 0) {
+            throw invalid(key, "must be whole seconds (a header value), was " + value);
+        }
+    }
+
+    /** The SIP URI (already checked) without its user part. */
+    private String withoutUser(String uri) {
+        try {
+            SipURI parsed = (SipURI) sip.addresses().createURI(uri);
+            if (parsed.getUser() == null) {
+                return uri;
+            }
+            ((gov.nist.javax.sip.address.SipUri) parsed).removeUser();
+            return parsed.toString();
+        } catch (ParseException e) {
+            throw new IllegalStateException("a SIP URI checked before no longer parses: " + uri, e);
+        }
+    }
+
+    /** The host of {@code host} or {@code host:port} (IPv6 literals in brackets). */
+    static String hostOf(String hostPort) {
+        if (hostPort.startsWith("[")) {
+            return hostPort.substring(0, hostPort.indexOf(']') + 1);
+        }
+        int colon = hostPort.lastIndexOf(':');
+        return colon > 0 ? hostPort.substring(0, colon) : hostPort;
+    }
+
+    /** {@code host:port} of a SIP URI already checked (port 5060 when it names none), unless its host is IPv6. */
+    private Optional<String> hostPort(String uri) {
+        try {
+            SipURI sipUri = (SipURI) sip.addresses().createURI(uri);
+            String host = sipUri.getHost();
+            if (host == null || host.contains(":") || host.contains("[")) {
+                return Optional.empty();
+            }
+            return Optional.of(host.toLowerCase(Locale.ROOT) + ":" + (sipUri.getPort() > 0 ? sipUri.getPort() : 5060));
+        } catch (ParseException | ClassCastException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,21 +1,22 @@
 package io.kubeims.cscf.app;
 
 /**
- * Chooses the {@link CscfRole} for {@code kubeims.cscf.role}: the one place where a role class is wired in. The
- * P-CSCF and S-CSCF handlers exist in their packages but are not wired yet: asking for them fails startup clearly.
+ * Chooses the {@link CscfRole} for {@code kubeims.cscf.role}: the one place where a role class is wired in.
  */
 final class CscfRoles {
 
     private CscfRoles() {
     }
 
-    /** @throws InvalidCscfConfigException for a role this build cannot run yet */
+    /**
+     * @throws InvalidCscfConfigException when the role cannot be set up from its settings (the P-CSCF's flow-token key
+     *                                    file unreadable or too short)
+     */
     static CscfRole forSettings(CscfSettings settings) {
         return switch (settings.role()) {
+            case PCSCF -> PcscfRole.create(settings);
             case ICSCF -> new IcscfRole();
-            case PCSCF, SCSCF -> throw new InvalidCscfConfigException("kubeims.cscf.role", settings.roleName()
-                    + " is not wired into this build of the CSCF image yet (only icscf runs; see"
-                    + " io.kubeims.cscf.app.CscfRoles)");
+            case SCSCF -> new ScscfRole();
         };
     }
 }

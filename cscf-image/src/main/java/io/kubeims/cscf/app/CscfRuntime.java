@@ -41,9 +41,10 @@ import java.util.concurrent.TimeUnit;
  * wiring ({@link CscfLifecycle}) starts and closes it, tests may too.
  *
  * <p>Start order: store, workers, Cx node (waits at most {@code diameter.start-timeout} for the HSS, then goes on
- * and keeps connecting), SIP node last, so that no request arrives before what serves it. {@link #close()}: stop
- * accepting new work, let what is under way finish (bounded by {@code workers.shutdown-timeout}), close Cx, stop the
- * SIP node, close the store.
+ * and keeps connecting), SIP node, so that no request arrives before what serves it, then the role's
+ * {@link RoleTasks} (the S-CSCF's expiry sweeps). {@link #close()}: stop accepting new work, let what is under way
+ * finish (bounded by {@code workers.shutdown-timeout}), stop the role's tasks and the workers, close Cx, stop the SIP
+ * node, close the store.
  */
 public final class CscfRuntime implements AutoCloseable {
 
@@ -56,17 +57,19 @@ public final class CscfRuntime implements AutoCloseable {
     private final Optional<CxNode> cx;
     private final SipNode node;
     private final DrainingRequestHandler requests;
+    private final RoleTasks tasks;
     private final Object lifecycle = new Object();
     private boolean closed;
 
     private CscfRuntime(CscfSettings settings, CscfStorage storage, ThreadPoolExecutor workers, Optional<CxNode> cx,
-                        SipNode node, DrainingRequestHandler requests) {
+                        SipNode node, DrainingRequestHandler requests, RoleTasks tasks) {
         this.settings = settings;
         this.storage = storage;
         this.workers = workers;
         this.cx = cx;
         this.node = node;
         this.requests = requests;
+        this.tasks = tasks;
     }
 
     /**
@@ -77,11 +80,20 @@ public final class CscfRuntime implements AutoCloseable {
      */
     public static CscfRuntime start(CscfSettings settings, CscfRole role, MeterRegistry meters)
             throws CscfStartException {
+        return start(settings, role, meters, openStorage(settings.store()));
+    }
+
+    /**
+     * Starts a CSCF in {@code role} on a store opened by the caller, which the runtime closes with itself (tests:
+     * replicas of a pool sharing one embedded container, as replicas share an Infinispan cluster).
+     */
+    static CscfRuntime start(CscfSettings settings, CscfRole role, MeterRegistry meters, CscfStorage storage)
+            throws CscfStartException {
         String name = settings.roleName();
-        CscfStorage storage = openStorage(settings.store());
         ThreadPoolExecutor workers = null;
         Optional<CxNode> cx = Optional.empty();
         SipNode node = null;
+        RoleTasks tasks = RoleTasks.NONE;
         try {
             workers = WorkerExecutor.create(settings.workers(), name, meters);
             RoleResources resources = new RoleResources(settings, storage, workers, meters);
@@ -92,13 +104,16 @@ public final class CscfRuntime implements AutoCloseable {
             RoleHandlers handlers = role.handlers(node, cx, resources);
             DrainingRequestHandler requests = new DrainingRequestHandler(handlers.requests());
             startSip(node, requests, handlers);
-            CscfRuntime runtime = new CscfRuntime(settings, storage, workers, cx, node, requests);
+            tasks = handlers.tasks();
+            tasks.start();
+            CscfRuntime runtime = new CscfRuntime(settings, storage, workers, cx, node, requests, tasks);
             runtime.registerGauges(meters);
             LOG.infof("%s listening for SIP on %s:%d (udp, tcp)%s, store %s", name.toUpperCase(Locale.ROOT),
                     node.host(), node.port(), cx.map(c -> ", Cx as " + c.settings().originHost() + " towards "
                             + c.settings().hssPeers().get(0).host()).orElse(""), describe(settings.store()));
             return runtime;
         } catch (CscfStartException | RuntimeException | Error e) {
+            tasks.stop();
             if (node != null) {
                 node.close();
             }
@@ -284,6 +299,7 @@ public final class CscfRuntime implements AutoCloseable {
             LOG.warnf("%s: %d requests still without a final response after %s; abandoned", role, unfinished,
                     settings.workers().shutdownTimeout());
         }
+        tasks.stop();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(DRAIN_POLL_MILLIS * 5, TimeUnit.MILLISECONDS)) {

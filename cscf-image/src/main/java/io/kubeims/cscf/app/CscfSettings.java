@@ -1,12 +1,15 @@
 package io.kubeims.cscf.app;
 
 import io.kubeims.cscf.icscf.IcscfSettings;
+import io.kubeims.cscf.pcscf.PcscfSettings;
+import io.kubeims.cscf.scscf.regevent.RegEventSettings;
+import io.kubeims.cscf.scscf.registrar.ScscfSettings;
+import io.kubeims.cscf.scscf.thirdparty.ThirdPartyRegistrationSettings;
 import io.kubeims.cscf.sip.SipNodeSettings;
 import io.kubeims.cscf.store.CscfCacheNames;
 import io.kubeims.cscf.store.CscfStoreSettings;
 import io.kubeims.cx.node.CxNodeSettings;
 import io.kubeims.cx.node.CxPeerAddress;
-import io.kubeims.protocol.cx.SipAuthenticationScheme;
 import io.kubeims.protocol.enumdns.EnumResolverSettings;
 
 import java.nio.file.Path;
@@ -140,39 +143,35 @@ public record CscfSettings(CscfConfig.Role role, String homeDomain, SipNodeSetti
     }
 
     /**
-     * The P-CSCF's settings (TS 24.229 5.2), for the P-CSCF role's wiring.
+     * The P-CSCF's settings (TS 24.229 5.2), for the P-CSCF role's wiring. The flow-token key itself is read from
+     * {@code flowTokenKeyFile} when the role starts ({@link PcscfRole}), never kept here.
      *
      * @param icscfUri         where REGISTER goes: the I-CSCF pool
-     * @param pathUri          the P-CSCF's Path entry (RFC 3327), its pool
+     * @param pathUri          the P-CSCF's Path entry (RFC 3327), its pool, without user part (the flow token goes
+     *                         there)
      * @param visitedNetworkId the P-Visited-Network-ID it adds
+     * @param origIoi          the orig-ioi of the P-Charging-Vector it inserts
+     * @param flowTokenKeyFile the file holding the flow-token key, the same in every replica
      */
-    public record Pcscf(String icscfUri, String pathUri, String visitedNetworkId) {
+    public record Pcscf(String icscfUri, String pathUri, String visitedNetworkId, String origIoi,
+                        Path flowTokenKeyFile) {
+
+        /** The settings of the P-CSCF's handlers with this key (read from {@link #flowTokenKeyFile()}). */
+        public PcscfSettings handlerSettings(String homeDomain, byte[] flowTokenKey) {
+            return new PcscfSettings(homeDomain, icscfUri, pathUri, visitedNetworkId, origIoi, flowTokenKey);
+        }
     }
 
     /**
-     * The S-CSCF's settings (TS 24.229 5.4), for the S-CSCF role's wiring.
+     * The S-CSCF's settings (TS 24.229 5.4), for the S-CSCF role's wiring: each piece's settings checked already.
      *
-     * @param serverName          this pool's Server-Name
-     * @param serviceRoute        the Service-Route of a 200 OK to REGISTER
-     * @param minExpires          shortest registration accepted, seconds
-     * @param defaultExpires      registration time when the UE asks none, seconds
-     * @param maxExpires          longest registration granted, seconds
-     * @param maxAuthAttempts     failed responses to a challenge sequence before 403
-     * @param challengeLifetime   how long a nonce may be answered
-     * @param trustedPcscfs       host or host:port of the Path URIs of trusted P-CSCFs, lower case
-     * @param defaultAuthScheme   SIP-Auth-Scheme asked of the HSS when the UE names none
-     * @param regEventMinExpires  shortest reg-event subscription, seconds
-     * @param regEventMaxExpires  longest reg-event subscription, seconds
-     * @param enumLookup          the ENUM resolver's settings, when ENUM is used
-     * @param breakoutUri         the breakout gateway, if any
+     * @param registrar   the registrar's (Server-Name, Service-Route, expiry bounds, trusted P-CSCFs, ...)
+     * @param regEvent    the reg event package's (RFC 3680)
+     * @param thirdParty  third-party registration's (TS 24.229 5.4.1.7)
+     * @param enumLookup  the ENUM resolver's settings, when ENUM is used
+     * @param breakoutUri the breakout gateway, if any
      */
-    public record Scscf(String serverName, String serviceRoute, int minExpires, int defaultExpires, int maxExpires,
-                        int maxAuthAttempts, Duration challengeLifetime, List<String> trustedPcscfs,
-                        SipAuthenticationScheme defaultAuthScheme, int regEventMinExpires, int regEventMaxExpires,
+    public record Scscf(ScscfSettings registrar, RegEventSettings regEvent, ThirdPartyRegistrationSettings thirdParty,
                         Optional<EnumResolverSettings> enumLookup, Optional<String> breakoutUri) {
-
-        public Scscf {
-            trustedPcscfs = List.copyOf(trustedPcscfs);
-        }
     }
 }

@@ -1,15 +1,24 @@
 package io.kubeims.cscf.app;
 
+import io.kubeims.cscf.scscf.regevent.RegEventSettings;
+import io.kubeims.cscf.scscf.registrar.ScscfSettings;
+import io.kubeims.cscf.scscf.thirdparty.ThirdPartyRegistrationSettings;
 import io.kubeims.protocol.cx.SipAuthenticationScheme;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,10 +102,14 @@ class CscfSettingsTest {
     void pcscfAndScscfSectionsAreReadForTheirRoles() {
         CscfSettings pcscf = read(with(icscf(), "kubeims.cscf.role", "pcscf",
                 "kubeims.cscf.pcscf.icscf-uri", "sip:icscf.ims.example.com:5070;lr",
-                "kubeims.cscf.pcscf.path-uri", "sip:term@pcscf.ims.example.com:5060;lr"));
+                "kubeims.cscf.pcscf.path-uri", "sip:term@pcscf.ims.example.com:5060;lr",
+                "kubeims.cscf.pcscf.flow-token-key-file", "/var/run/secrets/kube-ims/pcscf-flow-token/key"));
         assertEquals(new CscfSettings.Pcscf("sip:icscf.ims.example.com:5070;lr",
-                "sip:term@pcscf.ims.example.com:5060;lr", "ims.example.com"), pcscf.pcscf().orElseThrow());
+                "sip:pcscf.ims.example.com:5060;lr", "ims.example.com", "ims.example.com",
+                Path.of("/var/run/secrets/kube-ims/pcscf-flow-token/key")), pcscf.pcscf().orElseThrow());
         assertTrue(pcscf.diameter().isEmpty(), "the P-CSCF speaks no Cx");
+        // Routes to the Path URI's host:port are the node's own, whatever the aliases say
+        assertEquals(List.of("pcscf.ims.example.com:5060"), pcscf.sip().aliases());
 
         CscfSettings scscf = read(with(icscf(), "kubeims.cscf.role", "scscf",
                 "kubeims.cscf.scscf.server-name", "sip:scscf.ims.example.com:6060",
@@ -106,18 +119,55 @@ class CscfSettingsTest {
                 "kubeims.cscf.scscf.enum.server", "10.1.2.53:5353",
                 "kubeims.cscf.store.data-dir", "/var/lib/kube-ims/scscf"));
         CscfSettings.Scscf s = scscf.scscf().orElseThrow();
-        assertEquals(60, s.minExpires());
-        assertEquals(3600, s.defaultExpires());
-        assertEquals(600000, s.maxExpires());
-        assertEquals(3, s.maxAuthAttempts());
-        assertEquals(Duration.ofSeconds(40), s.challengeLifetime());
-        assertEquals(List.of("pcscf.ims.example.com:5060", "10.0.0.7"), s.trustedPcscfs());
-        assertEquals(SipAuthenticationScheme.DIGEST_AKA_V1_MD5, s.defaultAuthScheme());
+        ScscfSettings registrar = s.registrar();
+        assertEquals("ims.example.com", registrar.homeDomain());
+        assertEquals("sip:scscf.ims.example.com:6060", registrar.serverName());
+        assertEquals("sip:orig@scscf.ims.example.com:6060;lr", registrar.serviceRoute());
+        assertEquals(Duration.ofSeconds(60), registrar.minExpires());
+        assertEquals(Duration.ofSeconds(3600), registrar.defaultExpires());
+        assertEquals(Duration.ofSeconds(600000), registrar.maxExpires());
+        assertEquals(3, registrar.maxAuthAttempts());
+        assertEquals(Duration.ofSeconds(40), registrar.challengeLifetime());
+        // the registrar compares the host of the topmost Path: ports are dropped
+        assertEquals(Set.of("pcscf.ims.example.com", "10.0.0.7"), registrar.trustedPcscfs());
+        assertTrue(registrar.pcscfRequired(), "required by default once a P-CSCF is trusted");
+        assertEquals(SipAuthenticationScheme.DIGEST_AKA_V1_MD5, registrar.defaultAuthScheme());
+        assertEquals(Duration.ofSeconds(5), registrar.retryAfter());
+        RegEventSettings regEvent = s.regEvent();
+        assertEquals(Duration.ofSeconds(60), regEvent.minExpires());
+        assertEquals(Duration.ofSeconds(7200), regEvent.maxExpires());
+        assertEquals(Duration.ofSeconds(3761), regEvent.defaultExpires());
+        assertEquals(List.of("pcscf.ims.example.com", "10.0.0.7"), regEvent.trustedPcscfHosts());
+        assertEquals("sip:scscf.ims.example.com:6060", regEvent.notifierContact(), "the pool by default");
+        assertEquals(Duration.ofSeconds(32), regEvent.notifyTimeout());
+        assertEquals(new ThirdPartyRegistrationSettings("sip:scscf.ims.example.com:6060", "ims.example.com",
+                Duration.ofSeconds(32)), s.thirdParty());
         assertEquals("10.1.2.53", s.enumLookup().orElseThrow().host());
         assertEquals(5353, s.enumLookup().orElseThrow().port());
         assertEquals("e164.arpa", s.enumLookup().orElseThrow().suffix().domain());
         assertEquals(Optional.of(Path.of("/var/lib/kube-ims/scscf")), scscf.store().dataDirectory());
         assertEquals("scscf.ims.example.com", scscf.diameter().orElseThrow().originHost());
+        assertEquals(List.of("scscf.ims.example.com:6060"), scscf.sip().aliases());
+
+        CscfSettings tuned = read(with(icscf(), "kubeims.cscf.role", "scscf",
+                "kubeims.cscf.scscf.server-name", "sip:scscf.ims.example.com:6060",
+                "kubeims.cscf.scscf.service-route", "sip:orig@scscf.ims.example.com:6060;lr",
+                "kubeims.cscf.scscf.pcscf-required", "false",
+                "kubeims.cscf.scscf.retry-after", "30s",
+                "kubeims.cscf.scscf.reg-event.default-expires", "600",
+                "kubeims.cscf.scscf.reg-event.notifier-contact", "sip:scscf-0.ims.example.com:6060",
+                "kubeims.cscf.scscf.reg-event.notify-timeout", "5s",
+                "kubeims.cscf.scscf.third-party.response-timeout", "4s",
+                "kubeims.cscf.sip.aliases", "SCSCF.ims.example.com:6060"));
+        CscfSettings.Scscf t = tuned.scscf().orElseThrow();
+        assertFalse(t.registrar().pcscfRequired());
+        assertEquals(Set.of(), t.registrar().trustedPcscfs());
+        assertEquals(Duration.ofSeconds(30), t.registrar().retryAfter());
+        assertEquals(Duration.ofSeconds(600), t.regEvent().defaultExpires());
+        assertEquals("sip:scscf-0.ims.example.com:6060", t.regEvent().notifierContact());
+        assertEquals(Duration.ofSeconds(5), t.regEvent().notifyTimeout());
+        assertEquals(Duration.ofSeconds(4), t.thirdParty().responseTimeout());
+        assertEquals(List.of("SCSCF.ims.example.com:6060"), tuned.sip().aliases(), "an alias is not repeated");
     }
 
     @Test
@@ -163,12 +213,20 @@ class CscfSettingsTest {
     void roleSectionsAreCheckedForTheirRole() {
         Map<String, String> pcscf = with(icscf(), "kubeims.cscf.role", "pcscf",
                 "kubeims.cscf.pcscf.icscf-uri", "sip:icscf.ims.example.com:5070;lr",
-                "kubeims.cscf.pcscf.path-uri", "sip:term@pcscf.ims.example.com:5060;lr");
+                "kubeims.cscf.pcscf.path-uri", "sip:term@pcscf.ims.example.com:5060;lr",
+                "kubeims.cscf.pcscf.flow-token-key-file", "/run/key");
+        read(pcscf);
         assertEquals("kubeims.cscf.pcscf.icscf-uri", refusedKey(with(pcscf, "kubeims.cscf.pcscf.icscf-uri", null)));
         assertEquals("kubeims.cscf.pcscf.path-uri",
                 refusedKey(with(pcscf, "kubeims.cscf.pcscf.path-uri", "sip:term@pcscf.ims.example.com:5060")));
         assertEquals("kubeims.cscf.pcscf.visited-network-id",
                 refusedKey(with(pcscf, "kubeims.cscf.pcscf.visited-network-id", "two words")));
+        assertEquals("kubeims.cscf.pcscf.orig-ioi",
+                refusedKey(with(pcscf, "kubeims.cscf.pcscf.orig-ioi", "ims;example")));
+        assertEquals("kubeims.cscf.pcscf.flow-token-key-file",
+                refusedKey(with(pcscf, "kubeims.cscf.pcscf.flow-token-key-file", null)));
+        assertEquals("kubeims.cscf.pcscf.flow-token-key-file",
+                refusedKey(with(pcscf, "kubeims.cscf.pcscf.flow-token-key-file", " ")));
 
         Map<String, String> scscf = with(icscf(), "kubeims.cscf.role", "scscf",
                 "kubeims.cscf.scscf.server-name", "sip:scscf.ims.example.com:6060",
@@ -187,6 +245,23 @@ class CscfSettingsTest {
                 refusedKey(with(scscf, "kubeims.cscf.scscf.trusted-pcscfs", "sip:pcscf")));
         assertEquals("kubeims.cscf.scscf.reg-event.max-expires",
                 refusedKey(with(scscf, "kubeims.cscf.scscf.reg-event.max-expires", "10")));
+        assertEquals("kubeims.cscf.scscf.reg-event.default-expires",
+                refusedKey(with(scscf, "kubeims.cscf.scscf.reg-event.default-expires", "10")));
+        assertEquals("kubeims.cscf.scscf.reg-event.notifier-contact",
+                refusedKey(with(scscf, "kubeims.cscf.scscf.reg-event.notifier-contact", "scscf.example.com")));
+        assertEquals("kubeims.cscf.scscf.reg-event.notify-timeout",
+                refusedKey(with(scscf, "kubeims.cscf.scscf.reg-event.notify-timeout", "0s")));
+        assertEquals("kubeims.cscf.scscf.third-party.response-timeout",
+                refusedKey(with(scscf, "kubeims.cscf.scscf.third-party.response-timeout", "1h")));
+        assertEquals("kubeims.cscf.scscf.retry-after",
+                refusedKey(with(scscf, "kubeims.cscf.scscf.retry-after", "1500ms")));
+        assertEquals("kubeims.cscf.scscf.trusted-pcscfs",
+                refusedKey(with(scscf, "kubeims.cscf.scscf.pcscf-required", "true")));
+        assertEquals("kubeims.cscf.scscf.min-expires",
+                refusedKey(with(scscf, "kubeims.cscf.scscf.min-expires", "90000",
+                        "kubeims.cscf.scscf.default-expires", "90000")));
+        assertEquals("kubeims.cscf.scscf.default-auth-scheme",
+                refusedKey(with(scscf, "kubeims.cscf.scscf.default-auth-scheme", "nass-bundled")));
         assertEquals("kubeims.cscf.scscf.enum.server",
                 refusedKey(with(scscf, "kubeims.cscf.scscf.enum.server", "dns.example.com:99999")));
         assertEquals("kubeims.cscf.scscf.enum.suffix",
@@ -237,14 +312,47 @@ class CscfSettingsTest {
     }
 
     @Test
-    void rolesNotWiredYetAreRefusedByName() {
-        CscfSettings pcscf = read(with(icscf(), "kubeims.cscf.role", "pcscf",
-                "kubeims.cscf.pcscf.icscf-uri", "sip:icscf.ims.example.com:5070;lr",
-                "kubeims.cscf.pcscf.path-uri", "sip:term@pcscf.ims.example.com:5060;lr"));
-        InvalidCscfConfigException e = assertThrows(InvalidCscfConfigException.class,
-                () -> CscfRoles.forSettings(pcscf));
-        assertEquals("kubeims.cscf.role", e.key());
-        assertTrue(e.getMessage().contains("pcscf is not wired"), e.getMessage());
+    void everyRoleIsWired(@TempDir Path secrets) throws IOException {
         assertTrue(CscfRoles.forSettings(read(icscf())) instanceof IcscfRole);
+        assertTrue(CscfRoles.forSettings(read(with(icscf(), "kubeims.cscf.role", "scscf",
+                "kubeims.cscf.scscf.server-name", "sip:scscf.ims.example.com:6060",
+                "kubeims.cscf.scscf.service-route", "sip:orig@scscf.ims.example.com:6060;lr"))) instanceof ScscfRole);
+        Path key = secrets.resolve("pcscf-flow-token-key");
+        Files.writeString(key, "dGhpcyBpcyBhIHRlc3Qga2V5IG9mIDMyIGJ5dGVzISE=\n");
+        assertTrue(CscfRoles.forSettings(read(pcscf(key))) instanceof PcscfRole);
+    }
+
+    @Test
+    void theFlowTokenKeyFileIsReadWhenTheRoleIsChosen(@TempDir Path secrets) throws IOException {
+        String keyName = "kubeims.cscf.pcscf.flow-token-key-file";
+        Path missing = secrets.resolve("absent");
+        InvalidCscfConfigException absent = assertThrows(InvalidCscfConfigException.class,
+                () -> CscfRoles.forSettings(read(pcscf(missing))));
+        assertEquals(keyName, absent.key());
+        assertTrue(absent.getMessage().contains("does not exist"), absent.getMessage());
+
+        Path shortKey = secrets.resolve("short");
+        String shortSecret = "only-31-bytes-of-key-material!!";
+        Files.writeString(shortKey, shortSecret + "\r\n");
+        InvalidCscfConfigException tooShort = assertThrows(InvalidCscfConfigException.class,
+                () -> CscfRoles.forSettings(read(pcscf(shortKey))));
+        assertEquals(keyName, tooShort.key());
+        assertTrue(tooShort.getMessage().contains("holds 31 bytes; at least 32"), tooShort.getMessage());
+        assertFalse(tooShort.getMessage().contains(shortSecret), "the key never appears in a message");
+
+        // the trailing line break of a text file is not part of the key; anything else is
+        Path withNewline = secrets.resolve("text");
+        Files.writeString(withNewline, "0123456789abcdef0123456789abcdef\n");
+        Path binary = secrets.resolve("binary");
+        Files.write(binary, "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+        assertArrayEquals(PcscfRole.readKey(binary), PcscfRole.readKey(withNewline));
+        assertEquals(32, PcscfRole.readKey(binary).length);
+    }
+
+    private static Map<String, String> pcscf(Path keyFile) {
+        return with(icscf(), "kubeims.cscf.role", "pcscf",
+                "kubeims.cscf.pcscf.icscf-uri", "sip:icscf.ims.example.com:5070;lr",
+                "kubeims.cscf.pcscf.path-uri", "sip:term@pcscf.ims.example.com:5060;lr",
+                "kubeims.cscf.pcscf.flow-token-key-file", keyFile.toString());
     }
 }

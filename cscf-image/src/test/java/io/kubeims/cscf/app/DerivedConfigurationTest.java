@@ -7,14 +7,18 @@ import io.kubeims.config.EnvironmentVariable;
 import io.kubeims.config.FunctionConfiguration;
 import io.kubeims.config.NetworkFunction;
 import io.kubeims.config.Placement;
+import io.kubeims.config.SecretFile;
 import io.kubeims.cscf.icscf.ScscfCandidate;
 import io.kubeims.hss.app.HssSettings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -75,21 +80,37 @@ class DerivedConfigurationTest {
     }
 
     @Test
-    void localPcscfAndScscfLoadAndValidate() throws IOException {
-        CoreConfiguration core = CoreConfiguration.derive(example(null), Placement.local(DATA));
-        CscfSettings pcscf = load(core.function(NetworkFunction.PCSCF), Map.of());
-        assertEquals(new CscfSettings.Pcscf("sip:127.0.0.1:5070;lr", "sip:term@127.0.0.1:5060;lr",
-                "ims.example.com"), pcscf.pcscf().orElseThrow());
-        assertEquals(Optional.of(Path.of(DATA, "pcscf")), pcscf.store().dataDirectory());
+    void localPcscfAndScscfLoadAndValidate(@TempDir Path data) throws IOException {
+        CoreConfiguration core = CoreConfiguration.derive(example(null), Placement.local(data.toString()));
+        FunctionConfiguration pcscfFunction = core.function(NetworkFunction.PCSCF);
+        CscfSettings pcscf = load(pcscfFunction, Map.of());
+        Path keyFile = data.resolve("secrets").resolve("pcscf-flow-token-key");
+        assertEquals(new CscfSettings.Pcscf("sip:127.0.0.1:5070;lr", "sip:127.0.0.1:5060;lr",
+                "ims.example.com", "ims.example.com", keyFile), pcscf.pcscf().orElseThrow());
+        assertEquals(Optional.of(data.resolve("pcscf")), pcscf.store().dataDirectory());
+        // what local mode generates before starting the P-CSCF: the secret file core-config names
+        assertEquals(List.of(keyFile.toString()), pcscfFunction.secretFiles().stream().map(SecretFile::path).toList());
+        InvalidCscfConfigException notGenerated = assertThrows(InvalidCscfConfigException.class,
+                () -> CscfRoles.forSettings(pcscf));
+        assertEquals("kubeims.cscf.pcscf.flow-token-key-file", notGenerated.key());
+        Files.createDirectories(keyFile.getParent());
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        Files.writeString(keyFile, Base64.getEncoder().encodeToString(random));
+        assertTrue(CscfRoles.forSettings(pcscf) instanceof PcscfRole);
+
         CscfSettings scscf = load(core.function(NetworkFunction.SCSCF), Map.of());
         CscfSettings.Scscf s = scscf.scscf().orElseThrow();
-        assertEquals("sip:127.0.0.1:6060", s.serverName());
-        assertEquals("sip:orig@127.0.0.1:6060;lr", s.serviceRoute());
-        assertEquals(List.of("127.0.0.1:5060"), s.trustedPcscfs());
+        assertEquals("sip:127.0.0.1:6060", s.registrar().serverName());
+        assertEquals("sip:orig@127.0.0.1:6060;lr", s.registrar().serviceRoute());
+        assertEquals(Set.of("127.0.0.1"), s.registrar().trustedPcscfs());
+        assertTrue(s.registrar().pcscfRequired());
+        assertEquals("sip:127.0.0.1:6060", s.regEvent().notifierContact());
         assertEquals("127.0.0.1", s.enumLookup().orElseThrow().host());
         assertEquals(5353, s.enumLookup().orElseThrow().port());
         assertEquals(Optional.of("sip:breakout.ims.example.com;lr"), s.breakoutUri());
         assertEquals("scscf.127.0.0.1", scscf.diameter().orElseThrow().originHost());
+        assertTrue(CscfRoles.forSettings(scscf) instanceof ScscfRole);
     }
 
     @Test
@@ -107,6 +128,10 @@ class DerivedConfigurationTest {
                     + settings.sip().port()), settings.sip().aliases()::toString);
             settings.diameter().ifPresent(diameter -> assertEquals("ims-lab-" + role.id() + "-7d9f8c-x2x7k.ims-lab-"
                     + role.id() + ".telco.svc.cluster.local", diameter.originHost()));
+            settings.pcscf().ifPresent(pcscf -> assertEquals(Path.of("/var/run/secrets/kube-ims/pcscf-flow-token/key"),
+                    pcscf.flowTokenKeyFile()));
+            settings.scscf().ifPresent(scscf -> assertEquals(Set.of("ims-lab-pcscf.telco.svc.cluster.local"),
+                    scscf.registrar().trustedPcscfs()));
         }
     }
 

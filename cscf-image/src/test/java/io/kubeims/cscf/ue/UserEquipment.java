@@ -25,7 +25,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -47,7 +49,9 @@ import javax.sip.message.Response;
  * REGISTER, {@link #authorizeInitially}, {@link #authorize} (rightly, or with {@link Answering#WRONG_SECRET}, or
  * with a chosen nonce count), {@link #withAuthorization} (replaying a value sent before),
  * {@link #markIntegrityProtected} (what a P-CSCF adds), {@link #send}; {@link #advanceSqn} drives the USIM's SQN
- * ahead of the HSS's so that the next challenge fails synchronisation. Every wait is bounded.
+ * ahead of the HSS's so that the next challenge fails synchronisation. Reg event (TS 24.229 5.1.1.3, RFC 3680):
+ * {@link #subscribeToReg} sends the SUBSCRIBE; every NOTIFY the UE receives is answered 200 and kept for
+ * {@link #awaitNotify}. Every wait is bounded.
  */
 public final class UserEquipment implements AutoCloseable {
 
@@ -74,21 +78,27 @@ public final class UserEquipment implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, UsimResult> usimResults = new ConcurrentHashMap<>();
     private final Map<String, Long> nonceCounts = new ConcurrentHashMap<>();
+    private final BlockingQueue<Request> notifies;
     private volatile String lastAuthorization;
     private volatile DigestChallenge lastChallenge;
 
-    private UserEquipment(UeSettings settings, SipNode node) {
+    private UserEquipment(UeSettings settings, SipNode node, BlockingQueue<Request> notifies) {
         this.settings = settings;
         this.node = node;
+        this.notifies = notifies;
         this.usim = settings.credentials() instanceof UeCredentials.Aka aka
                 ? new Usim(aka.keys(), FreshnessLimits.DEFAULT.withLimit(SQN_LIMIT)) : null;
     }
 
-    /** Starts the UE's SIP stack (it answers nothing it receives). */
+    /** Starts the UE's SIP stack: it answers NOTIFY 200 (keeping it for {@link #awaitNotify}), anything else 405. */
     public static UserEquipment start(UeSettings settings) throws SipNodeStartException {
+        BlockingQueue<Request> notifies = new LinkedBlockingQueue<>();
         SipNode node = new SipNode(SipNodeSettings.of(settings.name(), settings.host(), 0));
-        node.start(RequestDispatcher.builder().build());
-        return new UserEquipment(settings, node);
+        node.start(RequestDispatcher.builder().on(Request.NOTIFY, inbound -> {
+            notifies.add(inbound.request());
+            inbound.respond(Response.OK);
+        }).build());
+        return new UserEquipment(settings, node, notifies);
     }
 
     public UeSettings settings() {
@@ -184,6 +194,36 @@ public final class UserEquipment implements AutoCloseable {
             }
         }
         return response;
+    }
+
+    /**
+     * Subscribes to the registration state of its public identity (TS 24.229 5.1.1.3): SUBSCRIBE with Request-URI,
+     * From and To the IMPU, {@code Event: reg}, {@code Accept: application/reginfo+xml}, its contact, the given
+     * Expires, and {@code routeSet} as preloaded Route (e.g. the P-CSCF, then the Service-Route of the 200 to
+     * REGISTER), sent to the settings' registrar (the P-CSCF); waits for the final response. The NOTIFYs come to
+     * {@link #awaitNotify}.
+     */
+    public Response subscribeToReg(List<String> routeSet, int expires) throws Exception {
+        AddressFactory addresses = node.addresses();
+        HeaderFactory headers = node.headers();
+        Address aor = addresses.createAddress(addresses.createURI(settings.impu()));
+        Request subscribe = node.messages().createRequest(addresses.createURI(settings.impu()), Request.SUBSCRIBE,
+                headers.createCallIdHeader(UUID.randomUUID() + "@ue"), headers.createCSeqHeader(1L,
+                        Request.SUBSCRIBE), headers.createFromHeader(aor, UUID.randomUUID().toString().substring(0, 8)),
+                headers.createToHeader(aor, null), new ArrayList<>(), headers.createMaxForwardsHeader(70));
+        for (String route : routeSet) {
+            header(subscribe, "Route", route);
+        }
+        header(subscribe, "Event", "reg");
+        header(subscribe, "Accept", "application/reginfo+xml");
+        header(subscribe, "Contact", "<" + contactUri() + ">");
+        header(subscribe, "Expires", Integer.toString(expires));
+        return send(subscribe);
+    }
+
+    /** The next NOTIFY received (in arrival order), waiting at most {@code timeout}; null when none came. */
+    public Request awaitNotify(Duration timeout) throws InterruptedException {
+        return notifies.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     // ---- steps ----
@@ -288,7 +328,7 @@ public final class UserEquipment implements AutoCloseable {
                 node.headers());
     }
 
-    /** Sends {@code register} to the settings' registrar and waits for the final response. */
+    /** Sends {@code register} (or any request) to the settings' registrar and waits for the final response. */
     public Response send(Request register) throws Exception {
         return send(register, settings.registrar());
     }

@@ -1,0 +1,141 @@
+package io.kubeims.cscf.app;
+
+import io.kubeims.cscf.scscf.hss.HssInitiatedProcedures;
+import io.kubeims.cscf.scscf.regevent.RegEventNotifier;
+import io.kubeims.cscf.scscf.regevent.RegEventSubscribeHandler;
+import io.kubeims.cscf.scscf.regevent.ReginfoComposer;
+import io.kubeims.cscf.scscf.registrar.RegistrationChange;
+import io.kubeims.cscf.scscf.registrar.RegistrationExpiryHandler;
+import io.kubeims.cscf.scscf.registrar.RegistrationObserver;
+import io.kubeims.cscf.scscf.registrar.ScscfRegistrar;
+import io.kubeims.cscf.scscf.thirdparty.ThirdPartyRegistration;
+import io.kubeims.cscf.sip.RequestDispatcher;
+import io.kubeims.cscf.sip.SipNode;
+import io.kubeims.cscf.sip.SipResponseHandler;
+import io.kubeims.cscf.store.CscfStorage;
+import io.kubeims.cscf.store.RegistrationExpirySweep;
+import io.kubeims.cx.node.CxNode;
+import io.kubeims.cx.node.CxNodeSettings;
+import io.kubeims.protocol.ifc.xml.CxUserDataReader;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javax.sip.message.Request;
+
+/**
+ * The S-CSCF (TS 24.229 5.4): REGISTER to the {@link ScscfRegistrar}, SUBSCRIBE to the reg event package
+ * ({@link RegEventSubscribeHandler}), RTR/PPR from the HSS to {@link HssInitiatedProcedures} (the Cx node is
+ * {@code CxNode.scscf}), expired bindings swept by {@link RegistrationExpiryHandler} once per store expiry bucket.
+ * Every change of a registration, whoever makes it (registrar, expiry, HSS, network de-registration), reaches the same
+ * observers: the reg event notifier, then third-party registration, whose SESSION_TERMINATED failures de-register
+ * the subscriber through {@link ScscfNetworkDeregistration}. Other methods get 405 from the dispatcher until
+ * sessions are written.
+ */
+final class ScscfRole implements CscfRole {
+
+    private static final Logger LOG = Logger.getLogger(ScscfRole.class);
+
+    private final Clock clock = Clock.systemUTC();
+    private final CxUserDataReader userData = new CxUserDataReader();
+    /**
+     * The observers, set once the SIP node exists ({@link #handlers}); the HSS-initiated procedures are built earlier
+     * with the Cx node and reach them through this.
+     */
+    private final DeferredObserver observers = new DeferredObserver();
+
+    @Override
+    public CxNode cxNode(CxNodeSettings nodeSettings, RoleResources resources) {
+        return CxNode.scscf(nodeSettings, new HssInitiatedProcedures(resources.storage().registrations(), userData,
+                observers, resources.workers(), resources.meters(), clock));
+    }
+
+    @Override
+    public RoleHandlers handlers(SipNode node, Optional<CxNode> cx, RoleResources resources) {
+        CscfSettings settings = resources.settings();
+        CscfSettings.Scscf scscf = settings.scscf()
+                .orElseThrow(() -> new IllegalStateException("the S-CSCF needs its settings"));
+        CxNode cxNode = cx.orElseThrow(() -> new IllegalStateException("the S-CSCF needs its Cx node"));
+        CscfStorage storage = resources.storage();
+        ReginfoComposer composer = new ReginfoComposer(userData);
+        RegEventNotifier notifier = new RegEventNotifier(node, storage.regEventSubscriptions(), composer,
+                scscf.regEvent(), resources.meters(), clock);
+        ScscfNetworkDeregistration networkDeregistration = new ScscfNetworkDeregistration(cxNode,
+                storage.registrations(), scscf.registrar().serverName(), observers, clock, resources.workers(),
+                resources.meters());
+        ThirdPartyRegistration thirdParty = new ThirdPartyRegistration(node, userData, scscf.thirdParty(),
+                networkDeregistration, resources.meters());
+        RegistrationObserver all = RegistrationObserver.all(List.of(notifier, thirdParty));
+        observers.set(all);
+        ScscfRegistrar registrar = new ScscfRegistrar(cxNode, storage.registrations(), storage.challenges(), all,
+                scscf.registrar(), clock, resources.workers(), resources.meters());
+        RegEventSubscribeHandler subscribe = new RegEventSubscribeHandler(storage.registrations(),
+                storage.regEventSubscriptions(), notifier, composer, scscf.regEvent(), null, resources.workers(),
+                resources.meters(), clock);
+        // the claimant names this replica in expiry claims: its Origin-Host is unique in the pool
+        String replica = settings.diameter().orElseThrow().originHost();
+        RegistrationExpiryHandler expiry = new RegistrationExpiryHandler(new RegistrationExpirySweep(
+                storage.registrations(), clock, replica, settings.store().tuning().expiryRetention()),
+                storage.registrations(), cxNode, scscf.registrar(), all, clock, resources.workers(),
+                resources.meters());
+        RequestDispatcher dispatcher = RequestDispatcher.builder()
+                .on(Request.REGISTER, registrar)
+                .on(Request.SUBSCRIBE, subscribe)
+                .build();
+        return new RoleHandlers(dispatcher, SipResponseHandler.DROP,
+                new ExpirySweeps(expiry, settings.store().tuning().expiryBucket()));
+    }
+
+    /** The expiry sweeps on a scheduler thread of their own, every expiry bucket. */
+    private static final class ExpirySweeps implements RoleTasks {
+
+        private final RegistrationExpiryHandler expiry;
+        private final Duration interval;
+        private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "cscf-scscf-expiry");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        ExpirySweeps(RegistrationExpiryHandler expiry, Duration interval) {
+            this.expiry = expiry;
+            this.interval = interval;
+        }
+
+        @Override
+        public void start() {
+            expiry.start(scheduler, interval);
+        }
+
+        @Override
+        public void stop() {
+            expiry.stop();
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** Forwards to the observers once they exist; a change before that (an RTR during start) is only logged. */
+    private static final class DeferredObserver implements RegistrationObserver {
+
+        private volatile RegistrationObserver target;
+
+        void set(RegistrationObserver observer) {
+            this.target = observer;
+        }
+
+        @Override
+        public void onChange(RegistrationChange change) {
+            RegistrationObserver current = target;
+            if (current == null) {
+                LOG.warnf("%s of %s before the S-CSCF's SIP node was ready: subscribers and ASes not told",
+                        change.cause(), change.impi());
+                return;
+            }
+            current.onChange(change);
+        }
+    }
+}
