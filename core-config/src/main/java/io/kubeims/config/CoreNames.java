@@ -121,6 +121,14 @@ public record CoreNames(String coreName, String namespace, String clusterDomain)
     }
 
     /**
+     * Secret with key {@code key}: the HMAC key protecting the P-CSCF's flow tokens (RFC 5626 5.2), the same in every
+     * P-CSCF replica; the operator generates it once.
+     */
+    public String pcscfFlowTokenSecretName() {
+        return coreName + "-pcscf-flow-token";
+    }
+
+    /**
      * Prefix of the cache names of one store ({@code hss} or {@code cscf}), e.g. {@code telco.ims-lab.cscf}, so that
      * cores sharing one Infinispan Server keep apart.
      */
