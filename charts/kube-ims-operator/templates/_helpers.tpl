@@ -30,30 +30,47 @@ The rules of what the operator calls, and nothing more (OperatorRbacTest compare
 reconcilers make on the mock API server).
 */}}
 {{- define "kube-ims-operator.rules" -}}
-# the custom resources: informers, finalizers, status
+# the custom resources: informers; Subscribers carry a finalizer; an ImsCore is read to find its HSS
 - apiGroups: ["ims.kubeims.io"]
-  resources: ["imscores", "subscribers", "ifcprofiles"]
-  verbs: ["get", "list", "watch", "patch", "update"]
+  resources: ["imscores", "ifcprofiles"]
+  verbs: ["list", "watch"]
+- apiGroups: ["ims.kubeims.io"]
+  resources: ["imscores"]
+  verbs: ["get"]
+- apiGroups: ["ims.kubeims.io"]
+  resources: ["subscribers"]
+  verbs: ["list", "watch", "patch"]
 - apiGroups: ["ims.kubeims.io"]
   resources: ["imscores/status", "subscribers/status", "ifcprofiles/status"]
-  verbs: ["patch", "update"]
+  verbs: ["patch"]
 # owner references with blockOwnerDeletion need update on the owner's finalizers
 - apiGroups: ["ims.kubeims.io"]
   resources: ["imscores/finalizers"]
   verbs: ["update"]
-# an ImsCore's owned objects (dependents); Secrets also: Subscriber credentials, HSS API tokens
+# an ImsCore's owned objects (dependents; patch is server-side apply). Functions' objects go with their ImsCore
+# (garbage collection); the Infinispan objects are deleted when the store type changes.
 - apiGroups: [""]
-  resources: ["configmaps", "services", "secrets"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+  resources: ["configmaps"]
+  verbs: ["list", "watch", "create", "update", "patch"]
+- apiGroups: [""]
+  resources: ["services"]
+  verbs: ["list", "watch", "create", "update", "patch", "delete"]
+# Secrets: Subscriber credentials, generated Secrets (created once, never updated), referenced store credentials
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get", "list", "watch", "create", "patch", "delete"]
 - apiGroups: ["apps"]
-  resources: ["deployments", "statefulsets"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+  resources: ["deployments"]
+  verbs: ["list", "watch", "create", "update", "patch"]
+- apiGroups: ["apps"]
+  resources: ["statefulsets"]
+  verbs: ["list", "watch", "create", "update", "patch", "delete"]
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+  verbs: ["list", "watch", "create", "update", "patch"]
 - apiGroups: ["networking.k8s.io"]
   resources: ["networkpolicies"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+  verbs: ["list", "watch", "create", "update", "patch"]
 # Events on ImsCores
 - apiGroups: [""]
   resources: ["events"]
