@@ -88,7 +88,7 @@ class ScscfReplicaLossTest {
     private static final int MD5_UES = 28;
     private static final int AKA_UES = 12;
     /** Bound of each load phase: until both replicas answered registrations, until every UE registered at B. */
-    private static final Duration PHASE = Duration.ofSeconds(30);
+    private static final Duration PHASE = Duration.ofSeconds(45);
     /** How long the Service still sends to the stopped A (endpoint removal lags the pod's death). */
     private static final Duration ENDPOINT_REMOVAL = Duration.ofMillis(500);
     /** One UE transaction's bound: longer than the I-CSCF's retransmissions need to reach B. */
@@ -158,7 +158,8 @@ class ScscfReplicaLossTest {
             }
             int half = driven.size() / 2;
             awaitUntil(() -> successes("scscf-a") >= half && successes("scscf-b") >= half,
-                    "both replicas answering registrations");
+                    () -> "both replicas answering registrations: A " + outcomes("scscf-a") + ", B "
+                            + outcomes("scscf-b"));
             double atABeforeStop = successes("scscf-a");
 
             // A dies: its SIP and Cx nodes go without draining; the Service still names it for a moment
@@ -176,7 +177,9 @@ class ScscfReplicaLossTest {
             int inFlightAtStop = (int) driven.stream().filter(d -> d.inFlightSince != null
                     && d.inFlightSince.isBefore(stopAt)).count();
             awaitUntil(() -> driven.stream().allMatch(d -> d.last != null && d.last.sentAt().isAfter(switchedAt)),
-                    "every UE registered again at B");
+                    () -> "every UE registered again at B; not: " + driven.stream().filter(d -> d.last == null
+                            || !d.last.sentAt().isAfter(switchedAt)).map(d -> d.impi + " " + d.last + " "
+                            + d.failures).toList() + "; A " + outcomes("scscf-a") + ", B " + outcomes("scscf-b"));
             control.stopping = true;
             long settleDeadline = System.nanoTime() + SETTLE.toNanos();
             for (Future<?> loop : loops) {
@@ -387,12 +390,13 @@ class ScscfReplicaLossTest {
     }
 
     /** Polls {@code condition} until it holds, at most {@link #PHASE}. */
-    private static void awaitUntil(java.util.function.BooleanSupplier condition, String what)
+    private static void awaitUntil(java.util.function.BooleanSupplier condition,
+                                   java.util.function.Supplier<String> what)
             throws InterruptedException {
         long deadline = System.nanoTime() + PHASE.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PHASE + ": " + what);
+                throw new AssertionError("not within " + PHASE + ": " + what.get());
             }
             TimeUnit.MILLISECONDS.sleep(50);
         }
