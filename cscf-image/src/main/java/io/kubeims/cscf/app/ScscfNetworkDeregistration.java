@@ -30,7 +30,7 @@ import java.util.concurrent.RejectedExecutionException;
  * The S-CSCF's network-initiated de-registration (TS 24.229 5.4.1.5) as third-party registration asks for it when an
  * AS whose DefaultHandling is SESSION_TERMINATED fails (TS 24.229 5.4.1.7): on a worker, the subscriber's
  * registration is removed from the shared store in one compare-and-set (so exactly one replica acts, and the expiry
- * sweep finds nothing left), the HSS is told with SAR ADMINISTRATIVE_DEREGISTRATION (TS 29.228 6.1.2, table
+ * sweep finds nothing left), the HSS is told with SAR ADMINISTRATIVE_DEREGISTRATION (TS 29.228 6.1.2, TS 29.229
  * 6.3.15: the S-CSCF ended the registration and keeps no profile), then the registration observers hear
  * {@link RegistrationChange.Cause#NETWORK_DEREGISTERED} with the reason (reg event NOTIFYs, third-party
  * de-registrations). A subscriber not registered (any more) is left alone. A SAR that fails is logged at WARN: the

@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -17,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * so that it can make the 401 come from one replica and the 200 from another). Requests only: responses do not come
  * back this way, since the replicas answer the Via sent-by (the senders' Vias carry no {@code rport}). Keeps every
  * datagram it forwarded, as text, for the test to read what travelled between the I-CSCF/P-CSCF and the pool.
+ * {@link #spreadOver} instead spreads transactions over several replicas, as a Service spreads load.
  */
 final class PoolAddress implements AutoCloseable {
 
@@ -28,7 +31,11 @@ final class PoolAddress implements AutoCloseable {
     private final DatagramSocket out;
     private final Thread relay;
     private final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
-    private volatile int target;
+    /** The replicas datagrams go to: one after {@link #sendTo}, several after {@link #spreadOver}. */
+    private volatile int[] targets = {0};
+    /** Relay thread only: the replica each transaction (top Via branch) went to, so retransmissions follow it. */
+    private final Map<String, Integer> byBranch = new HashMap<>();
+    private int next;
 
     PoolAddress(String host) throws SocketException, IOException {
         this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(host), 0));
@@ -45,7 +52,17 @@ final class PoolAddress implements AutoCloseable {
 
     /** Where the following datagrams go: the SIP port of one replica. */
     void sendTo(int replicaPort) {
-        this.target = replicaPort;
+        this.targets = new int[] {replicaPort};
+    }
+
+    /**
+     * Spreads the following transactions over these replicas, round robin by transaction (the top Via branch), so
+     * that a transaction's retransmissions go where its first datagram went while that replica is still named; a
+     * retransmission of a transaction whose replica is no longer named goes to the next one named (an endpoint
+     * removed from the Service).
+     */
+    void spreadOver(int... replicaPorts) {
+        this.targets = replicaPorts.clone();
     }
 
     /** The datagrams forwarded so far, in order. */
@@ -64,12 +81,12 @@ final class PoolAddress implements AutoCloseable {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 socket.receive(packet);
-                int port = target;
+                String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+                int port = choose(text);
                 if (port == 0) {
                     continue;   // no replica chosen: lost, as by a Service without endpoints
                 }
-                forwarded.add(new Forwarded(port, new String(packet.getData(), 0, packet.getLength(),
-                        StandardCharsets.UTF_8)));
+                forwarded.add(new Forwarded(port, text));
                 out.send(new DatagramPacket(packet.getData(), packet.getLength(), socket.getLocalAddress(), port));
             } catch (IOException e) {
                 if (socket.isClosed()) {
@@ -77,6 +94,44 @@ final class PoolAddress implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private int choose(String text) {
+        int[] now = targets;
+        if (now.length == 1) {
+            return now[0];
+        }
+        String branch = topBranch(text);
+        Integer chosen = branch == null ? null : byBranch.get(branch);
+        for (int port : now) {
+            if (chosen != null && port == chosen) {
+                return port;
+            }
+        }
+        int port = now[Math.floorMod(next++, now.length)];
+        if (branch != null) {
+            byBranch.put(branch, port);
+        }
+        return port;
+    }
+
+    /** The branch parameter of the first Via (long or compact form), or null. */
+    private static String topBranch(String text) {
+        for (String line : text.split("\r\n", 40)) {
+            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("via:") || lower.startsWith("v:")) {
+                int at = lower.indexOf("branch=");
+                if (at < 0) {
+                    return null;
+                }
+                int end = at + 7;
+                while (end < line.length() && ",; \t".indexOf(line.charAt(end)) < 0) {
+                    end++;
+                }
+                return line.substring(at + 7, end);
+            }
+        }
+        return null;
     }
 
     @Override

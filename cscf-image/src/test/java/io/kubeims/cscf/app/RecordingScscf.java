@@ -13,23 +13,30 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /**
- * A test S-CSCF on loopback: answers every REGISTER 401 with an MD5 challenge (as an S-CSCF does before
- * authentication, TS 24.229 5.4.1.2.1) and keeps a copy of what it received.
+ * A test S-CSCF (or I-CSCF in front of one) on loopback: answers every REGISTER 401 with a challenge (as an S-CSCF
+ * does before authentication, TS 24.229 5.4.1.2.1), MD5 unless told another, and keeps a copy of what it received.
  */
 final class RecordingScscf implements AutoCloseable {
 
     private final SipNode node;
     private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
 
+    /** A challenge of the MD5 kind. */
+    static final String MD5_CHALLENGE =
+            "Digest realm=\"ims.example.test\",nonce=\"dGVzdC1ub25jZQ==\",algorithm=MD5,qop=\"auth\"";
+
     RecordingScscf(String host) throws Exception {
-        this.node = new SipNode(SipNodeSettings.of("scscf-test", host, 0));
+        this(host, 0, MD5_CHALLENGE);
+    }
+
+    /** On {@code port} (0: a free one), challenging with {@code challenge}. */
+    RecordingScscf(String host, int port, String challenge) throws Exception {
+        this.node = new SipNode(SipNodeSettings.of("scscf-test", host, port));
         node.start(RequestDispatcher.builder().on(Request.REGISTER, inbound -> {
             received.add((Request) inbound.request().clone());
-            Response challenge = inbound.createResponse(Response.UNAUTHORIZED);
-            AuthHeader.WWW_AUTHENTICATE.add(challenge,
-                    "Digest realm=\"ims.example.test\",nonce=\"dGVzdC1ub25jZQ==\",algorithm=MD5,qop=\"auth\"",
-                    inbound.node().headers());
-            inbound.respond(challenge);
+            Response unauthorized = inbound.createResponse(Response.UNAUTHORIZED);
+            AuthHeader.WWW_AUTHENTICATE.add(unauthorized, challenge, inbound.node().headers());
+            inbound.respond(unauthorized);
         }).build());
     }
 

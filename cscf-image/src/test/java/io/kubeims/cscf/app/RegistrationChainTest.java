@@ -55,11 +55,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -416,6 +411,15 @@ class RegistrationChainTest {
         assertNotNull(deregistration, "third-party de-registration");
         assertEquals(0, ((ExpiresHeader) deregistration.request().getHeader(ExpiresHeader.NAME)).getExpires());
         deregistration.respond(Response.OK);
+
+        // asked again (e.g. by another replica's AS failure): nothing left to remove, the HSS is not asked again
+        SimpleMeterRegistry again = new SimpleMeterRegistry();
+        List<Object> told = new CopyOnWriteArrayList<>();
+        new ScscfNetworkDeregistration(scscfA.cxNode().orElseThrow(), scscfA.storage().registrations(),
+                "sip:" + HOST + ":" + pool.port(), told::add, Clock.systemUTC(), Runnable::run, again)
+                .deregister(bob.impi(), "test");
+        assertEquals(1.0, counter(again, ScscfNetworkDeregistration.METER, "not_registered"));
+        assertEquals(List.of(), told);
     }
 
     @Test
@@ -539,22 +543,11 @@ class RegistrationChainTest {
         return ((javax.sip.header.CallIdHeader) message.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     }
 
-    private static int freeTcpPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort();
-        }
+    private static int freeTcpPort() {
+        return LoopbackPorts.freeTcpPort();
     }
 
-    /** A port free for both UDP and TCP now (the P-CSCF's Path URI must name it before it starts). */
-    private static int freeSipPort() throws IOException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int port = freeTcpPort();
-            try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(HOST), port))) {
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IOException("no port free for UDP and TCP on " + HOST);
+    private static int freeSipPort() {
+        return LoopbackPorts.freeSipPort();
     }
 }

@@ -9,6 +9,7 @@ import io.kubeims.hssclient.HssUnavailableException;
 import io.kubeims.hssclient.InvalidCredentialsSecretException;
 import io.kubeims.hssclient.InvalidIfcProfileException;
 import io.kubeims.operator.hss.HssNotConfiguredException;
+import io.kubeims.operator.hss.ImsCoreNotReadyException;
 
 /**
  * Why a Subscriber is not provisioned, as the Provisioned condition states it, and what the operator does about it.
@@ -57,6 +58,9 @@ record ProvisioningFailure(String reason, String message, Handling handling) {
         }
         if (cause instanceof HssUnavailableException e) {
             return new ProvisioningFailure("HssUnavailable", e.getMessage() + "; retrying", Handling.RETRY);
+        }
+        if (cause instanceof ImsCoreNotReadyException e) {
+            return new ProvisioningFailure("ImsCoreNotReady", e.getMessage() + "; retrying", Handling.RETRY);
         }
         if (cause instanceof HssNotConfiguredException e) {
             return new ProvisioningFailure("HssNotConfigured", e.getMessage(), Handling.AWAIT_CHANGE);

@@ -87,8 +87,12 @@ public record BindingUpdate(Map<String, Contact> written, Set<String> removedKey
      * The bindings after this update: the current ones not expired at {@code now}, minus those removed, with those
      * written added or replaced in place.
      *
-     * @throws OutOfOrderRegisterException if a binding to change was written by the same Call-ID with a CSeq not
-     *                                     below this one (RFC 3261 10.3 step 7; for {@code Contact: *}, step 6)
+     * A binding this REGISTER writes that was written by the same Call-ID and CSeq is a retransmission of the
+     * same REGISTER and stays as it is.
+     *
+     * @throws OutOfOrderRegisterException if a binding to change was written by the same Call-ID with a higher CSeq,
+     *                                     or one to remove with a CSeq not below this one (RFC 3261 10.3 step 7;
+     *                                     for {@code Contact: *}, step 6)
      */
     public List<Contact> applyTo(List<Contact> current) {
         List<Contact> result = new ArrayList<>();
@@ -99,6 +103,14 @@ public record BindingUpdate(Map<String, Contact> written, Set<String> removedKey
             }
             String key = existing.bindingKey();
             boolean touched = removeAll || removedKeys.contains(key) || written.containsKey(key);
+            if (written.containsKey(key) && isSameTransaction(existing)) {
+                // A retransmission of the REGISTER that wrote this binding, reaching another replica after the
+                // first one applied it (replicas share no transaction layer, RFC 3261 17.2.1 would have absorbed
+                // it): keep the binding as written then, so the answer is the 200 the first replica sent.
+                result.add(existing);
+                placed.add(key);
+                continue;
+            }
             if (touched && !existing.isSupersededBy(callId, cseq)) {
                 throw new OutOfOrderRegisterException(key, callId, cseq, existing.cseq());
             }
@@ -115,6 +127,10 @@ public record BindingUpdate(Map<String, Contact> written, Set<String> removedKey
             }
         }
         return result;
+    }
+
+    private boolean isSameTransaction(Contact existing) {
+        return existing.callId().equals(callId) && existing.cseq() == cseq;
     }
 
     /** The binding with this key among {@code contacts}, if any. */

@@ -86,9 +86,16 @@ class BindingUpdateTest {
                 binding("sip:a@192.0.2.7", 600, null, null)), SETTINGS, NOW).applyTo(List.of(a)).size());
         assertEquals(1, BindingUpdate.of(register("call-2", 1, OptionalInt.empty(), false,
                 binding("sip:a@192.0.2.7", 600, null, null)), SETTINGS, NOW).applyTo(List.of(a)).size());
-        assertThrows(OutOfOrderRegisterException.class, () -> BindingUpdate.of(register("call-1", 7,
+        assertThrows(OutOfOrderRegisterException.class, () -> BindingUpdate.of(register("call-1", 6,
                 OptionalInt.empty(), false, binding("sip:a@192.0.2.7", 600, null, null)), SETTINGS, NOW)
                 .applyTo(List.of(a)));
+        // the same Call-ID and CSeq is a retransmission of the REGISTER that wrote it (reaching another replica):
+        // the binding stays exactly as that REGISTER wrote it (300 s), not refreshed to the 600 s asked again
+        assertEquals(List.of(a), BindingUpdate.of(register("call-1", 7, OptionalInt.empty(), false,
+                binding("sip:a@192.0.2.7", 600, null, null)), SETTINGS, NOW).applyTo(List.of(a)));
+        assertThrows(OutOfOrderRegisterException.class, () -> BindingUpdate.of(register("call-1", 7,
+                OptionalInt.of(0), false, binding("sip:a@192.0.2.7", 0, null, null)), SETTINGS, NOW)
+                .applyTo(List.of(a)), "removing with the CSeq that wrote it is out of order");
         assertThrows(OutOfOrderRegisterException.class, () -> BindingUpdate.of(register("call-1", 6,
                 OptionalInt.of(0), true), SETTINGS, NOW).applyTo(List.of(a)), "RFC 3261 10.3 step 6");
         // a binding the REGISTER does not name is not checked

@@ -1,0 +1,118 @@
+package io.kubeims.operator.imscore;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.GarbageCollected;
+import io.javaoperatorsdk.operator.processing.dependent.Creator;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
+import io.kubeims.api.v1alpha1.imscore.ImsCore;
+import io.kubeims.config.CoreNames;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * A Secret of random values the operator generates once and then keeps (a Creator without Updater: the values
+ * change only when someone deletes the Secret); owned by the ImsCore, so it goes with it. The values never appear in
+ * a ConfigMap, a status or a log.
+ */
+public abstract class GeneratedSecretDependent extends KubernetesDependentResource<Secret, ImsCore>
+        implements Creator<Secret, ImsCore>, GarbageCollected<ImsCore> {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    protected GeneratedSecretDependent() {
+        super(Secret.class);
+    }
+
+    /** The Secret's name. */
+    protected abstract String name(CoreNames names);
+
+    /** What the Secret is for (its component label). */
+    protected abstract String component();
+
+    /** Its keys and values (as stored: the values base64-encoded). */
+    protected abstract Map<String, String> data();
+
+    @Override
+    protected Secret desired(ImsCore core, Context<ImsCore> context) {
+        CoreNames names = DesiredCore.names(core);
+        return new SecretBuilder()
+                .withNewMetadata()
+                .withName(name(names))
+                .withNamespace(core.getMetadata().getNamespace())
+                .withLabels(DesiredCore.coreLabels(names, component()))
+                .endMetadata()
+                .withType("Opaque")
+                .withData(data())
+                .build();
+    }
+
+    /** A random printable token of {@code bytes} random bytes (URL-safe base64), as a Secret's data value. */
+    static String randomToken(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+        return Base64.getEncoder().encodeToString(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** The HSS provisioning API's bearer token (key {@code token}), read by the HSS and by the operator. */
+    public static class HssApiToken extends GeneratedSecretDependent {
+        @Override
+        protected String name(CoreNames names) {
+            return names.hssApiTokenSecretName();
+        }
+
+        @Override
+        protected String component() {
+            return "hss-api-token";
+        }
+
+        @Override
+        protected Map<String, String> data() {
+            return Map.of(io.kubeims.config.Placement.Kubernetes.HSS_API_TOKEN_KEY, randomToken(32));
+        }
+    }
+
+    /**
+     * The P-CSCF flow-token HMAC key (key {@code key}), shared by its replicas (RFC 5626 5.2): 32 random bytes as
+     * printable base64 text, because the P-CSCF drops a trailing CR/LF from the file (raw bytes could lose one).
+     */
+    public static class PcscfFlowTokenKey extends GeneratedSecretDependent {
+        @Override
+        protected String name(CoreNames names) {
+            return names.pcscfFlowTokenSecretName();
+        }
+
+        @Override
+        protected String component() {
+            return "pcscf-flow-token";
+        }
+
+        @Override
+        protected Map<String, String> data() {
+            return Map.of(io.kubeims.config.PcscfFlowTokenKey.SECRET_KEY, randomToken(32));
+        }
+    }
+
+    /** Credentials of the operator-deployed Infinispan Server (keys {@code username}, {@code password}). */
+    public static class InfinispanCredentials extends GeneratedSecretDependent {
+        @Override
+        protected String name(CoreNames names) {
+            return names.infinispanCredentialsSecretName();
+        }
+
+        @Override
+        protected String component() {
+            return "infinispan";
+        }
+
+        @Override
+        protected Map<String, String> data() {
+            return Map.of("username", Base64.getEncoder().encodeToString("kube-ims".getBytes(
+                    java.nio.charset.StandardCharsets.US_ASCII)), "password", randomToken(24));
+        }
+    }
+}
