@@ -77,14 +77,28 @@ class ReadmeStartTest {
                 () -> "left running: " + ProcessHandle.current().descendants().toList());
     }
 
-    /** Starts the launcher on free ports and returns the P-CSCF address it printed. */
+    /**
+     * Starts the launcher on free ports and returns the P-CSCF address it printed; on another block when a port was
+     * taken meanwhile (the probe races with the other builds of this machine).
+     */
     private InetSocketAddress launch() throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            InetSocketAddress pcscf = launchOnce(attempt);
+            if (pcscf != null) {
+                return pcscf;
+            }
+        }
+    }
+
+    /** @return the P-CSCF address, or null when the launcher lost a port race and may try again */
+    private InetSocketAddress launchOnce(int attempt) throws IOException, InterruptedException {
+        output.setLength(0);
         int base = E2eCore.freePortBlock();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 "-Dkubeims.repository=" + E2eCore.repository(),
                 KubeImsCommand.class.getName(), "up",
-                "--data-dir", temp.resolve("data").toString(),
+                "--data-dir", temp.resolve("data" + attempt).toString(),
                 "--port-base", Integer.toString(base),
                 "--pcscf-port", Integer.toString(base + Placement.Local.PORT_BLOCK));
         launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -104,6 +118,11 @@ class ReadmeStartTest {
         long deadline = System.nanoTime() + START.toNanos();
         while (!output.toString().contains("Stop with Ctrl-C.")) {
             if (!launcher.isAlive()) {
+                launcher.waitFor();
+                reader.join(5_000);
+                if (attempt < 3 && E2eCore.portTaken(output.toString())) {
+                    return null;
+                }
                 fail("the launcher exited with " + launcher.exitValue() + ":\n" + output);
             }
             if (System.nanoTime() > deadline) {
