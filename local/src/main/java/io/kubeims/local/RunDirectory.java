@@ -1,6 +1,7 @@
 package io.kubeims.local;
 
 import io.kubeims.config.CoreConfiguration;
+import io.kubeims.config.CscfKeys;
 import io.kubeims.config.FunctionConfiguration;
 import io.kubeims.config.NetworkFunction;
 import io.kubeims.local.watch.ParentWatch;
@@ -105,6 +106,13 @@ final class RunDirectory implements AutoCloseable {
                 Path tokenFile = Path.of(core.placement().hssApiTokenFile());
                 String token = randomToken();
                 writeSecret(tokenFile, token);
+                // the P-CSCF's flow-token key (RFC 5626 5.2), generated per run like the token (PcscfFlowTokenKey)
+                FunctionConfiguration pcscf = core.functions().get(NetworkFunction.PCSCF);
+                Optional<String> flowTokenKey = pcscf == null ? Optional.empty()
+                        : pcscf.property(CscfKeys.PCSCF_FLOW_TOKEN_KEY_FILE);
+                if (flowTokenKey.isPresent()) {
+                    writeSecret(Path.of(flowTokenKey.get()), randomToken());
+                }
                 writeAgent(run.resolve(AGENT_JAR));
                 return new RunDirectory(root, tokenFile, token, channel, lock);
             } catch (IOException | RuntimeException e) {

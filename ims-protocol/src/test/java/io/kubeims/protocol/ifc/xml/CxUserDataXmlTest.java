@@ -376,6 +376,18 @@ class CxUserDataXmlTest {
     }
 
     @Test
+    void aReaderReadsCorrectlyAfterEveryKindOfFailure() throws Exception {
+        // the reader keeps its XML parser per thread: a document after a failed one starts from a clean state
+        ImsSubscription expected = new CxUserDataReader().read(resource("cx-user-data-full.xml"));
+        List<String> failures = List.of("<IMSSubscription><PrivateID>a@b</Private", withProfile("<Unknown/>"),
+                withSpt("<SPT><Group>0</Group><RequestURI>(</RequestURI></SPT>"));
+        for (String failure : failures) {
+            assertThrows(CxUserDataException.class, () -> reader.read(failure));
+            assertEquals(expected, reader.read(resource("cx-user-data-full.xml")), failure);
+        }
+    }
+
+    @Test
     void nullDocumentIsRejected() {
         assertThrows(CxUserDataException.class, () -> reader.read((byte[]) null));
         assertThrows(CxUserDataException.class, () -> reader.read((String) null));
