@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 final class TestCores {
 
-    /** The functions the CSCF image of this branch runs (the P- and S-CSCF roles are wired on main next). */
-    static final Set<NetworkFunction> AVAILABLE = EnumSet.of(NetworkFunction.HSS, NetworkFunction.ICSCF);
+    /** The functions the tests start: all of them (the CSCF image runs the P-, I- and S-CSCF roles). */
+    static final Set<NetworkFunction> AVAILABLE = EnumSet.allOf(NetworkFunction.class);
 
     /** Reactor modules bundled into each application. */
     private static final List<String> HSS_MODULES = List.of("ims-protocol", "api", "ims-cx", "ims-store",
