@@ -14,11 +14,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.kubeims.api.v1alpha1.common.SecretReference;
 import io.kubeims.api.v1alpha1.imscore.FunctionSpec;
@@ -285,7 +283,7 @@ class ImsCoreReconcilerTest {
     @Test
     void infinispanStoreBecomesAnInfinispanCustomResourceWhenTheInfinispanOperatorIsInstalled() throws IOException {
         CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
-                .resource(infinispanOperatorCrd()).create();
+                .resource(ClusterFixtures.infinispanOperatorCrd()).create();
         try {
             ImsCore core = example("dg");
             RegistrationStoreSpec store = store(RegistrationStoreSpec.Type.INFINISPAN);
@@ -293,9 +291,7 @@ class ImsCoreReconcilerTest {
             core.getSpec().setRegistrationStore(store);
             ImsCore created = client.resource(core).create();
 
-            var infinispans = client.genericKubernetesResources(
-                    new ResourceDefinitionContext.Builder().withGroup("infinispan.org").withVersion("v1")
-                            .withKind("Infinispan").withPlural("infinispans").withNamespaced(true).build());
+            var infinispans = client.genericKubernetesResources(ClusterFixtures.INFINISPANS);
             await().atMost(WAIT).until(() -> infinispans.withName("dg-infinispan").get() != null);
             GenericKubernetesResource infinispan = infinispans.withName("dg-infinispan").get();
             assertEquals("infinispan.org/v1", infinispan.getApiVersion());
@@ -326,23 +322,6 @@ class ImsCoreReconcilerTest {
         } finally {
             client.resource(crd).delete();
         }
-    }
-
-    /** A minimal CustomResourceDefinition of the Infinispan Operator's {@code Infinispan} (infinispan.org/v1). */
-    private static CustomResourceDefinition infinispanOperatorCrd() {
-        return new CustomResourceDefinitionBuilder()
-                .withNewMetadata().withName("infinispans.infinispan.org").endMetadata()
-                .withNewSpec()
-                .withGroup("infinispan.org")
-                .withScope("Namespaced")
-                .withNewNames().withKind("Infinispan").withListKind("InfinispanList").withPlural("infinispans")
-                .withSingular("infinispan").endNames()
-                .addNewVersion().withName("v1").withServed(true).withStorage(true)
-                .withNewSchema().withNewOpenAPIV3Schema().withType("object")
-                .withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema().endSchema()
-                .endVersion()
-                .endSpec()
-                .build();
     }
 
     private static String decoded(Secret secret, String key) {
