@@ -65,6 +65,10 @@ reconcilers make on the mock API server).
 - apiGroups: ["apps"]
   resources: ["statefulsets"]
   verbs: ["list", "watch", "create", "update", "patch", "delete"]
+# the Infinispan Operator's CR, instead of the StatefulSet when its CRD is installed
+- apiGroups: ["infinispan.org"]
+  resources: ["infinispans"]
+  verbs: ["list", "watch", "create", "update", "patch", "delete"]
 - apiGroups: ["policy"]
   resources: ["poddisruptionbudgets"]
   verbs: ["list", "watch", "create", "update", "patch"]

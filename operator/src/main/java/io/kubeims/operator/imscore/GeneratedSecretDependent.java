@@ -52,10 +52,19 @@ public abstract class GeneratedSecretDependent extends KubernetesDependentResour
 
     /** A random printable token of {@code bytes} random bytes (URL-safe base64), as a Secret's data value. */
     static String randomToken(int bytes) {
+        return stored(randomText(bytes));
+    }
+
+    /** A random printable text of {@code bytes} random bytes (URL-safe base64, no padding). */
+    static String randomText(int bytes) {
         byte[] value = new byte[bytes];
         RANDOM.nextBytes(value);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-        return Base64.getEncoder().encodeToString(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    /** A text as a Secret's data value (base64). */
+    static String stored(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The HSS provisioning API's bearer token (key {@code token}), read by the HSS and by the operator. */
@@ -97,8 +106,16 @@ public abstract class GeneratedSecretDependent extends KubernetesDependentResour
         }
     }
 
-    /** Credentials of the operator-deployed Infinispan Server (keys {@code username}, {@code password}). */
+    /**
+     * Credentials of the Infinispan cluster: keys {@code username} and {@code password} (the functions' Hot Rod
+     * login, and the operator's StatefulSet's {@code USER}/{@code PASS}) and {@code identities.yaml}, the same user in
+     * the form the Infinispan Operator reads from {@code spec.security.endpointSecretName}.
+     */
     public static class InfinispanCredentials extends GeneratedSecretDependent {
+
+        static final String USERNAME = "kube-ims";
+        static final String IDENTITIES_KEY = "identities.yaml";
+
         @Override
         protected String name(CoreNames names) {
             return names.infinispanCredentialsSecretName();
@@ -111,8 +128,12 @@ public abstract class GeneratedSecretDependent extends KubernetesDependentResour
 
         @Override
         protected Map<String, String> data() {
-            return Map.of("username", Base64.getEncoder().encodeToString("kube-ims".getBytes(
-                    java.nio.charset.StandardCharsets.US_ASCII)), "password", randomToken(24));
+            // URL-safe base64 needs no YAML escaping inside double quotes
+            String password = randomText(24);
+            String identities = "credentials:\n- username: \"" + USERNAME + "\"\n  password: \"" + password
+                    + "\"\n";
+            return Map.of("username", stored(USERNAME), "password", stored(password), IDENTITIES_KEY,
+                    stored(identities));
         }
     }
 }

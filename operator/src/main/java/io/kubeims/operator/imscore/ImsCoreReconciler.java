@@ -26,8 +26,8 @@ import java.util.TreeMap;
 /**
  * Reconciles an ImsCore into a running core: per function a ConfigMap, Deployment, Service, PodDisruptionBudget and
  * NetworkPolicy, the generated Secrets (HSS API token, P-CSCF flow-token key) and, for
- * {@code registrationStore.type: infinispan}, an Infinispan Server StatefulSet with its headless Service and
- * credentials. The workflow runs only for a spec that passed {@link ImsCoreValidation}: an invalid spec leaves the
+ * {@code registrationStore.type: infinispan}, the credentials and either an {@code Infinispan} CR (when the
+ * Infinispan Operator's CRD is installed) or an Infinispan Server StatefulSet with its headless Service. The workflow runs only for a spec that passed {@link ImsCoreValidation}: an invalid spec leaves the
  * running core as it is and says why in the Degraded condition (no exception, no retry storm). Everything else of
  * {@code reconcile()} is building the status.
  */
@@ -38,10 +38,14 @@ import java.util.TreeMap;
         @Dependent(name = "infinispan-credentials", type = GeneratedSecretDependent.InfinispanCredentials.class,
                 reconcilePrecondition = OperatorInfinispanStore.class),
         @Dependent(name = "infinispan-service", type = InfinispanServiceDependent.class,
-                reconcilePrecondition = OperatorInfinispanStore.class),
+                reconcilePrecondition = InfinispanOperatorCrd.OwnInfinispanServer.class),
         @Dependent(name = "infinispan-statefulset", type = InfinispanStatefulSetDependent.class,
-                reconcilePrecondition = OperatorInfinispanStore.class,
+                reconcilePrecondition = InfinispanOperatorCrd.OwnInfinispanServer.class,
                 dependsOn = {"infinispan-credentials", "infinispan-service"}),
+        @Dependent(name = "infinispan-cr", type = InfinispanCustomResourceDependent.class,
+                activationCondition = InfinispanOperatorCrd.Installed.class,
+                reconcilePrecondition = OperatorInfinispanStore.class,
+                dependsOn = "infinispan-credentials"),
         @Dependent(name = "hss-config", type = FunctionConfigMapDependent.Hss.class),
         @Dependent(name = "pcscf-config", type = FunctionConfigMapDependent.Pcscf.class),
         @Dependent(name = "icscf-config", type = FunctionConfigMapDependent.Icscf.class),

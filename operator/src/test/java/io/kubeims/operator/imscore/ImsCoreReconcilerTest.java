@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -276,6 +278,55 @@ class ImsCoreReconcilerTest {
         Properties properties = properties("ispn-scscf-config");
         assertEquals("hotrod", properties.getProperty("kubeims.cscf.store.mode"));
         assertEquals("${KUBEIMS_HOTROD_PASSWORD}", properties.getProperty("kubeims.cscf.store.hotrod.password"));
+    }
+
+    @Test
+    void infinispanStoreBecomesAnInfinispanCustomResourceWhenTheInfinispanOperatorIsInstalled() throws IOException {
+        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
+                .resource(ClusterFixtures.infinispanOperatorCrd()).create();
+        try {
+            ImsCore core = example("dg");
+            RegistrationStoreSpec store = store(RegistrationStoreSpec.Type.INFINISPAN);
+            store.setInfinispanReplicas(3);
+            core.getSpec().setRegistrationStore(store);
+            ImsCore created = client.resource(core).create();
+
+            var infinispans = client.genericKubernetesResources(ClusterFixtures.INFINISPANS);
+            await().atMost(WAIT).until(() -> infinispans.withName("dg-infinispan").get() != null);
+            GenericKubernetesResource infinispan = infinispans.withName("dg-infinispan").get();
+            assertEquals("infinispan.org/v1", infinispan.getApiVersion());
+            assertEquals("Infinispan", infinispan.getKind());
+            assertOwnedBy(created, infinispan);
+            // the Infinispan Operator's documented fields: spec.replicas, spec.service.type,
+            // spec.security.endpointSecretName (a Secret with key identities.yaml)
+            assertEquals(3, ((Number) infinispan.get("spec", "replicas")).intValue());
+            assertEquals("DataGrid", infinispan.get("spec", "service", "type"));
+            assertEquals("dg-infinispan-credentials", infinispan.get("spec", "security", "endpointSecretName"));
+
+            Secret credentials = awaitObject(Secret.class, "dg-infinispan-credentials");
+            String password = decoded(credentials, "password");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> identities = Serialization.unmarshal(decoded(credentials, "identities.yaml"),
+                    Map.class);
+            assertEquals(List.of(Map.of("username", decoded(credentials, "username"), "password", password)),
+                    identities.get("credentials"), "identities.yaml holds the functions' Hot Rod login");
+
+            // the functions reach the Service the Infinispan Operator creates for the CR: <name>, Hot Rod 11222
+            awaitObject(Deployment.class, "dg-scscf");
+            Properties properties = properties("dg-scscf-config");
+            assertEquals("hotrod", properties.getProperty("kubeims.cscf.store.mode"));
+            assertEquals("dg-infinispan.test.svc.cluster.local:11222",
+                    properties.getProperty("kubeims.cscf.store.hotrod.servers"));
+            assertNull(client.apps().statefulSets().withName("dg-infinispan").get(), "no StatefulSet of our own");
+            assertNull(client.services().withName("dg-infinispan").get(), "no headless Service of our own");
+        } finally {
+            client.resource(crd).delete();
+        }
+    }
+
+    private static String decoded(Secret secret, String key) {
+        return new String(Base64.getDecoder().decode(secret.getData().get(key)),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

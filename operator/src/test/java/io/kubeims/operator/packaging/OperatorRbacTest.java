@@ -1,6 +1,7 @@
 package io.kubeims.operator.packaging;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -39,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The chart's RBAC against what the operator actually calls: the reconcilers run a life cycle on the mock API server
  * (an ImsCore with an Infinispan store, scaled, switched to embedded, which deletes the Infinispan objects; an
- * IfcProfile, a Secret and a Subscriber provisioned into the test HSS) while the server records every request. Each
+ * IfcProfile, a Secret and a Subscriber provisioned into the test HSS; with the Infinispan Operator's CRD installed,
+ * an ImsCore whose Infinispan CR is created, scaled and deleted) while the server records every request. Each
  * request the operator made (the test's own client has its own user agent) must be granted by the rendered Roles,
  * and every grant must be used, or be one of the few the mock server cannot show (listed with the reason).
  */
@@ -67,6 +69,7 @@ class OperatorRbacTest {
             new ApiPermission("", "configmaps", "patch"), new ApiPermission("", "services", "patch"),
             new ApiPermission("", "secrets", "patch"), new ApiPermission("apps", "deployments", "patch"),
             new ApiPermission("apps", "statefulsets", "patch"),
+            new ApiPermission("infinispan.org", "infinispans", "patch"),
             new ApiPermission("policy", "poddisruptionbudgets", "patch"),
             new ApiPermission("networking.k8s.io", "networkpolicies", "patch"),
             new ApiPermission("ims.kubeims.io", "imscores/finalizers", "update"),
@@ -160,18 +163,21 @@ class OperatorRbacTest {
 
         await().atMost(WAIT).until(() -> client.apps().statefulSets().withName("rbac-infinispan").get() != null);
         await().atMost(WAIT).until(() -> client.resources(ImsCore.class).withName("rbac").get().getStatus() != null);
-        ImsCore bigger = client.resources(ImsCore.class).withName("rbac").get();
-        bigger.getSpec().getRegistrationStore().setInfinispanReplicas(5);
-        bigger.getSpec().getPcscf().getSipService().setType(SipServiceSpec.Type.LOAD_BALANCER);
-        client.resource(bigger).update();
+        // edits (patches): the operator writes the status meanwhile, a read-then-update can meet a 409
+        client.resources(ImsCore.class).withName("rbac").edit(bigger -> {
+            bigger.getSpec().getRegistrationStore().setInfinispanReplicas(5);
+            bigger.getSpec().getPcscf().getSipService().setType(SipServiceSpec.Type.LOAD_BALANCER);
+            return bigger;
+        });
         await().atMost(WAIT).until(() -> client.apps().statefulSets().withName("rbac-infinispan").get().getSpec()
                 .getReplicas() == 5 && "LoadBalancer".equals(client.services().withName("rbac-pcscf").get()
                 .getSpec().getType()));
 
-        ImsCore changed = client.resources(ImsCore.class).withName("rbac").get();
-        changed.getSpec().getScscf().setReplicas(2);
-        changed.getSpec().getRegistrationStore().setType(RegistrationStoreSpec.Type.EMBEDDED);
-        client.resource(changed).update();
+        client.resources(ImsCore.class).withName("rbac").edit(changed -> {
+            changed.getSpec().getScscf().setReplicas(2);
+            changed.getSpec().getRegistrationStore().setType(RegistrationStoreSpec.Type.EMBEDDED);
+            return changed;
+        });
         await().atMost(WAIT).until(() -> client.apps().statefulSets().withName("rbac-infinispan").get() == null
                 && client.apps().deployments().withName("rbac-scscf").get().getSpec().getReplicas() == 2);
         await().atMost(WAIT).until(() -> {
@@ -194,6 +200,33 @@ class OperatorRbacTest {
         external.getSpec().setRegistrationStore(externalStore);
         client.resource(external).create();
         await().atMost(WAIT).until(() -> client.apps().deployments().withName("rbac-ext-hss").get() != null);
+
+        // the Infinispan Operator installed: an Infinispan CR instead of the StatefulSet, scaled, then deleted
+        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
+                .resource(ClusterFixtures.infinispanOperatorCrd()).create();
+        try {
+            ImsCore dataGrid = exampleCore();
+            dataGrid.getMetadata().setName("rbac-dg");
+            RegistrationStoreSpec dataGridStore = new RegistrationStoreSpec();
+            dataGridStore.setType(RegistrationStoreSpec.Type.INFINISPAN);
+            dataGrid.getSpec().setRegistrationStore(dataGridStore);
+            client.resource(dataGrid).create();
+            var infinispans = client.genericKubernetesResources(ClusterFixtures.INFINISPANS);
+            await().atMost(WAIT).until(() -> infinispans.withName("rbac-dg-infinispan").get() != null);
+            client.resources(ImsCore.class).withName("rbac-dg").edit(c -> {
+                c.getSpec().getRegistrationStore().setInfinispanReplicas(4);
+                return c;
+            });
+            await().atMost(WAIT).until(() -> ((Number) infinispans.withName("rbac-dg-infinispan").get()
+                    .get("spec", "replicas")).intValue() == 4);
+            client.resources(ImsCore.class).withName("rbac-dg").edit(c -> {
+                c.getSpec().getRegistrationStore().setType(RegistrationStoreSpec.Type.EMBEDDED);
+                return c;
+            });
+            await().atMost(WAIT).until(() -> infinispans.withName("rbac-dg-infinispan").get() == null);
+        } finally {
+            client.resource(crd).delete();
+        }
     }
 
     private static ImsCore exampleCore() throws IOException {

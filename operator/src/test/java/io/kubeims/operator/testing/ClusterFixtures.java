@@ -3,7 +3,10 @@ package io.kubeims.operator.testing;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.kubeims.api.v1alpha1.common.ConditionedStatus;
 import io.kubeims.api.v1alpha1.common.SecretReference;
@@ -76,4 +79,27 @@ public final class ClusterFixtures {
     public static void apply(KubernetesClient client, Secret secret) {
         client.secrets().resource(secret).createOr(NonDeletingOperation::update);
     }
+
+    /** The Infinispan Operator's {@code Infinispan} resource (infinispan.org/v1, plural infinispans). */
+    public static final ResourceDefinitionContext INFINISPANS = new ResourceDefinitionContext.Builder()
+            .withGroup("infinispan.org").withVersion("v1").withKind("Infinispan").withPlural("infinispans")
+            .withNamespaced(true).build();
+
+    /** A minimal CustomResourceDefinition of the Infinispan Operator's {@code Infinispan} (infinispan.org/v1). */
+    public static CustomResourceDefinition infinispanOperatorCrd() {
+        return new CustomResourceDefinitionBuilder()
+                .withNewMetadata().withName("infinispans.infinispan.org").endMetadata()
+                .withNewSpec()
+                .withGroup("infinispan.org")
+                .withScope("Namespaced")
+                .withNewNames().withKind("Infinispan").withListKind("InfinispanList").withPlural("infinispans")
+                .withSingular("infinispan").endNames()
+                .addNewVersion().withName("v1").withServed(true).withStorage(true)
+                .withNewSchema().withNewOpenAPIV3Schema().withType("object")
+                .withXKubernetesPreserveUnknownFields(true).endOpenAPIV3Schema().endSchema()
+                .endVersion()
+                .endSpec()
+                .build();
+    }
+
 }
