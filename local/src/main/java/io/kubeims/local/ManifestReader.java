@@ -185,6 +185,10 @@ public final class ManifestReader {
         if (kind == null) {
             throw new InvalidManifestException(file, position, "kind", "is required");
         }
+        if ("Kustomization".equals(kind) && text(document.get("apiVersion")) != null
+                && text(document.get("apiVersion")).startsWith("kustomize.config.k8s.io/")) {
+            return;     // kustomize's build file (deploy/examples/kustomization.yaml), not an object to apply
+        }
         String name = text(document.path("metadata").get("name"));
         String label = kind + " " + (name == null ? "(" + position + ")" : name);
         String apiVersion = API_VERSIONS.get(kind);
