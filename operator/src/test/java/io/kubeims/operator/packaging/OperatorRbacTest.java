@@ -164,7 +164,7 @@ class OperatorRbacTest {
         await().atMost(WAIT).until(() -> client.apps().statefulSets().withName("rbac-infinispan").get() != null);
         await().atMost(WAIT).until(() -> client.resources(ImsCore.class).withName("rbac").get().getStatus() != null);
         // edits (patches): the operator writes the status meanwhile, a read-then-update can meet a 409
-        client.resources(ImsCore.class).withName("rbac").edit(bigger -> {
+        editCore(client, "rbac", bigger -> {
             bigger.getSpec().getRegistrationStore().setInfinispanReplicas(5);
             bigger.getSpec().getPcscf().getSipService().setType(SipServiceSpec.Type.LOAD_BALANCER);
             return bigger;
@@ -173,7 +173,7 @@ class OperatorRbacTest {
                 .getReplicas() == 5 && "LoadBalancer".equals(client.services().withName("rbac-pcscf").get()
                 .getSpec().getType()));
 
-        client.resources(ImsCore.class).withName("rbac").edit(changed -> {
+        editCore(client, "rbac", changed -> {
             changed.getSpec().getScscf().setReplicas(2);
             changed.getSpec().getRegistrationStore().setType(RegistrationStoreSpec.Type.EMBEDDED);
             return changed;
@@ -213,13 +213,13 @@ class OperatorRbacTest {
             client.resource(dataGrid).create();
             var infinispans = client.genericKubernetesResources(ClusterFixtures.INFINISPANS);
             await().atMost(WAIT).until(() -> infinispans.withName("rbac-dg-infinispan").get() != null);
-            client.resources(ImsCore.class).withName("rbac-dg").edit(c -> {
+            editCore(client, "rbac-dg", c -> {
                 c.getSpec().getRegistrationStore().setInfinispanReplicas(4);
                 return c;
             });
             await().atMost(WAIT).until(() -> ((Number) infinispans.withName("rbac-dg-infinispan").get()
                     .get("spec", "replicas")).intValue() == 4);
-            client.resources(ImsCore.class).withName("rbac-dg").edit(c -> {
+            editCore(client, "rbac-dg", c -> {
                 c.getSpec().getRegistrationStore().setType(RegistrationStoreSpec.Type.EMBEDDED);
                 return c;
             });
@@ -235,6 +235,24 @@ class OperatorRbacTest {
             ImsCore core = io.fabric8.kubernetes.client.utils.Serialization.unmarshal(in, ImsCore.class);
             core.getMetadata().setName("rbac");
             return core;
+        }
+    }
+
+    /**
+     * Edits an ImsCore's spec as a user would: a patch carrying the resourceVersion read, retried when the operator's
+     * status write came in between (409 Conflict, as kubectl edit would be retried).
+     */
+    private static void editCore(KubernetesClient client, String name,
+            java.util.function.UnaryOperator<ImsCore> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.resources(ImsCore.class).withName(name).edit(change);
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 }
