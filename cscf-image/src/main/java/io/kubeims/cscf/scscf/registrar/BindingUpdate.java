@@ -129,6 +129,30 @@ public record BindingUpdate(Map<String, Contact> written, Set<String> removedKey
         return result;
     }
 
+    /**
+     * Whether this REGISTER's change is already in {@code current}, as when the REGISTER is a retransmission of one
+     * that a replica processed to the end: every binding it writes is there as written by this Call-ID and CSeq, and
+     * no binding it removes is left. For {@code Contact: *} only the bindings of its own Call-ID count: a
+     * retransmission must never remove a binding another Call-ID wrote since. When this is false the earlier
+     * processing stopped before its commit (its replica died, its SAR failed) and the REGISTER must be applied now.
+     */
+    public boolean isAppliedIn(List<Contact> current) {
+        List<Contact> active = current.stream().filter(contact -> !contact.isExpired(now)).toList();
+        for (String key : written.keySet()) {
+            if (find(active, key).filter(this::isSameTransaction).isEmpty()) {
+                return false;
+            }
+        }
+        for (Contact contact : active) {
+            boolean named = removedKeys.contains(contact.bindingKey())
+                    || removeAll && contact.callId().equals(callId);
+            if (named && contact.isSupersededBy(callId, cseq)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private boolean isSameTransaction(Contact existing) {
         return existing.callId().equals(callId) && existing.cseq() == cseq;
     }

@@ -214,8 +214,16 @@ public final class ScscfRegistrar implements SipRequestHandler {
         if (verification instanceof Verification.Authenticated ok) {
             authenticated(x, current, ok.reusedNonce() ? "authenticated (nonce reused)" : "authenticated");
         } else if (verification instanceof Verification.Retransmission) {
-            answer(x, registrations.get(register.impi()), RegisterOutcome.RETRANSMISSION,
-                    "answer accepted before; bindings unchanged", null, false);
+            // The same REGISTER (Via branch, nonce, nc) was accepted before, here or at another replica. If that
+            // processing committed, answer as it did; if it stopped before its commit (its replica died, its SAR
+            // failed) this retransmission is the request's remaining chance and is applied now: answering 200 with
+            // the bindings as they are would tell the UE it is registered while no binding was ever written.
+            if (register.isQuery() || x.plan.isAppliedIn(current.map(Registration::contacts).orElse(List.of()))) {
+                answer(x, current, RegisterOutcome.RETRANSMISSION, "answer accepted before; bindings unchanged",
+                        null, false);
+            } else {
+                authenticated(x, current, "retransmission of an answer accepted before, not applied yet");
+            }
         } else if (verification instanceof Verification.Stale) {
             challenge(x, scheme(register), 0, true, RegisterOutcome.CHALLENGED_STALE, "nonce unknown or expired");
         } else if (verification instanceof Verification.Replay replay) {

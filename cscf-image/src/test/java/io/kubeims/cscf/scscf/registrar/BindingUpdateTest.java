@@ -1,7 +1,9 @@
 package io.kubeims.cscf.scscf.registrar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubeims.cscf.sip.SipFactories;
 import io.kubeims.cscf.sip.header.ContactBinding;
@@ -101,6 +103,32 @@ class BindingUpdateTest {
         // a binding the REGISTER does not name is not checked
         assertEquals(2, BindingUpdate.of(register("call-1", 3, OptionalInt.empty(), false,
                 binding("sip:z@192.0.2.7", 600, null, null)), SETTINGS, NOW).applyTo(List.of(a)).size());
+    }
+
+    @Test
+    void aRegisterIsAppliedOnlyWhenItsWritesAreThereAsItWroteThemAndItsRemovalsAreGone() throws Exception {
+        Contact written = stored("sip:a@192.0.2.7", "call-1", 7, null, null);
+        Contact older = stored("sip:a@192.0.2.7", "call-1", 6, null, null);
+        Contact other = stored("sip:b@192.0.2.7", "call-2", 1, null, null);
+        BindingUpdate write = BindingUpdate.of(register("call-1", 7, OptionalInt.empty(), false,
+                binding("sip:a@192.0.2.7", 600, null, null)), SETTINGS, NOW);
+        assertTrue(write.isAppliedIn(List.of(written, other)));
+        assertFalse(write.isAppliedIn(List.of(older)), "the previous REGISTER's binding: this one never committed");
+        assertFalse(write.isAppliedIn(List.of()), "nothing stored: never committed");
+        Contact expiredWrite = new Contact("sip:a@192.0.2.7", NOW, List.of(), null, null, "call-1", 7, FLOW, null);
+        assertFalse(write.isAppliedIn(List.of(expiredWrite)), "an expired binding is not there");
+
+        BindingUpdate remove = BindingUpdate.of(register("call-1", 8, OptionalInt.empty(), false,
+                binding("sip:a@192.0.2.7", 0, null, null)), SETTINGS, NOW);
+        assertTrue(remove.isAppliedIn(List.of(other)));
+        assertFalse(remove.isAppliedIn(List.of(written, other)), "the binding to remove is still there");
+
+        BindingUpdate all = BindingUpdate.of(register("call-1", 8, OptionalInt.of(0), true), SETTINGS, NOW);
+        assertFalse(all.isAppliedIn(List.of(written)));
+        // a retransmitted Contact: * never takes away what another Call-ID registered since
+        assertTrue(all.isAppliedIn(List.of(other)));
+        Contact later = stored("sip:a@192.0.2.7", "call-1", 9, null, null);
+        assertTrue(all.isAppliedIn(List.of(later)), "written by a later REGISTER of the same Call-ID");
     }
 
     @Test

@@ -10,6 +10,9 @@ import io.kubeims.cscf.sip.RawSipSocket;
 import io.kubeims.cscf.ue.UserEquipment;
 import io.kubeims.hss.store.RegistrationState;
 import io.kubeims.protocol.digest.DigestChallenge;
+import io.kubeims.protocol.digest.DigestCredentials;
+import io.kubeims.cscf.store.ChallengeResponse;
+import io.kubeims.cscf.store.NonceUse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -137,6 +140,40 @@ abstract class ScscfReplicasContract {
         }
         assertEquals(before + 1, testbed.registers(RegisterOutcome.RETRANSMISSION));
         assertEquals(1, testbed.awaitChanges(dave.impi(), 1).size());
+    }
+
+    @Test
+    void aRetransmissionOfAnAnswerAcceptedButNeverAppliedIsAppliedByTheOtherReplica() throws Exception {
+        ScscfTestbed.Provisioned frank = testbed.provisionDigest("frank");
+        UserEquipment ue = testbed.ue(frank);
+        Request initial = ue.newRegister(600);
+        ue.authorizeInitially(initial);
+        DigestChallenge challenge = UserEquipment.challengeOf(ue.send(initial, a()));
+        Request answer = ue.newRegister(600);
+        ue.authorize(answer, challenge, UserEquipment.Answering.CORRECTLY);
+        String branch = "z9hG4bK-lost-" + java.util.UUID.randomUUID();
+        answer.addHeader(testbed.replica(0).node().headers().createViaHeader(ScscfTestbed.HOST, 5060, "UDP",
+                branch));
+        // A verified this answer (its nonce count is spent in the shared store) and died before its SAR and commit
+        DigestCredentials credentials = DigestCredentials.parse(ue.lastAuthorization());
+        assertEquals(NonceUse.Outcome.FIRST_USE, testbed.replica(0).storage().challenges().consume(challenge.nonce(),
+                new ChallengeResponse(credentials.nonceCount().getAsLong(), credentials.response(), branch))
+                .outcome());
+        assertTrue(testbed.stored(frank.impi()).isEmpty(), "nothing committed before the retransmission");
+
+        // the retransmission (same Via branch) that the load balancer now sends to B
+        ViaHeader via = (ViaHeader) answer.getHeader(ViaHeader.NAME);
+        String viaLine = via.toString().trim();
+        String copy = answer.toString().replace(viaLine, viaLine.replace(ScscfTestbed.HOST + ":5060",
+                ScscfTestbed.HOST + ":%PORT%"));
+        try (RawSipSocket socket = RawSipSocket.udp(testbed.replica(1).node().port())) {
+            socket.send(copy);
+            String response = socket.receiveContaining("SIP/2.0 200");
+            assertTrue(response.contains(ue.contactUri()), "the 200 lists the binding: " + response);
+        }
+        assertEquals(List.of(ue.contactUri()), testbed.stored(frank.impi()).orElseThrow().contacts().stream()
+                .map(io.kubeims.cscf.store.Contact::uri).toList());
+        assertEquals(RegistrationState.REGISTERED, testbed.hssRecord(frank.impi()).state());
     }
 
     @Test
