@@ -60,7 +60,7 @@ final class SessionCore implements AutoCloseable {
                 }
                 Files.writeString(manifests.resolve(name), text, StandardCharsets.UTF_8);
             }
-            LocalCore core = E2eCore.start(work.resolve("core"), manifests, E2eCore.TEST_JVM_OPTIONS);
+            LocalCore core = E2eCore.start(work.resolve("core"), manifests, jvmOptions);
             return new SessionCore(named, core, smscPort, voicemailPort);
         } catch (Exception | Error e) {
             named.close();
