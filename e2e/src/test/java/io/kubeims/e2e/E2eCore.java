@@ -51,10 +51,16 @@ final class E2eCore {
     /** Starts all four functions from deploy/examples; the caller closes it. */
     static LocalCore start(Path dataDirectory, List<String> jvmOptions) throws LocalStartException,
             InterruptedException {
+        return start(dataDirectory, examples(), jvmOptions);
+    }
+
+    /** Starts all four functions from the manifests in {@code manifests} (the local core's --manifests DIR). */
+    static LocalCore start(Path dataDirectory, Path manifests, List<String> jvmOptions) throws LocalStartException,
+            InterruptedException {
         // the free-port probe races with the other builds of this machine: another block when a port was taken
         for (int attempt = 1; ; attempt++) {
             try {
-                return startOnce(dataDirectory, jvmOptions);
+                return startOnce(dataDirectory, manifests, jvmOptions);
             } catch (LocalStartException e) {
                 if (attempt >= 3 || !(e instanceof PortInUseException || portTaken(e.getMessage()))) {
                     throw e;
@@ -70,8 +76,8 @@ final class E2eCore {
         return message != null && (message.contains("in use") || message.contains("Address already in use"));
     }
 
-    private static LocalCore startOnce(Path dataDirectory, List<String> jvmOptions) throws LocalStartException,
-            InterruptedException {
+    private static LocalCore startOnce(Path dataDirectory, Path manifests, List<String> jvmOptions)
+            throws LocalStartException, InterruptedException {
         int base = freePortBlock();
         LocalOptions options = LocalOptions.forRepository(repository());
         for (Path application : List.of(options.hssApplication(), options.cscfApplication())) {
@@ -80,7 +86,7 @@ final class E2eCore {
                         + "(mvn -B -o -q -pl hss-image,cscf-image -am -DskipTests package)");
             }
         }
-        return LocalCore.start(options.withDataDirectory(dataDirectory).withPortBase(base)
+        return LocalCore.start(options.withManifests(manifests).withDataDirectory(dataDirectory).withPortBase(base)
                 .withPcscfSipPort(base + Placement.Local.PORT_BLOCK).withJvmOptions(jvmOptions)
                 .withTimeouts(Duration.ofSeconds(180), Duration.ofSeconds(30))
                 .withProgress(line -> System.out.println("[local] " + line)));

@@ -46,7 +46,7 @@ public final class RegistrationBenchmark {
     private static final String DOMAIN = "ims.example.com";
     /** Bytes SIPp 3.6.1 cannot carry through its scenario text (STACK.md). */
     private static final List<Integer> SIPP_UNSAFE = List.of(0x00, 0x0a, 0x0d, 0x5b, 0x5c, 0x5d);
-    private static final long CLOCK_TICKS = 100;   // USER_HZ on Linux
+    static final long CLOCK_TICKS = 100;   // USER_HZ on Linux
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final Map<String, String> options;
@@ -264,7 +264,7 @@ public final class RegistrationBenchmark {
         }
     }
 
-    private static double elapsedSeconds(SippLoad.Result result, double fallback) {
+    static double elapsedSeconds(SippLoad.Result result, double fallback) {
         String elapsed = result.stats().get("ElapsedTime(C)");   // e.g. 00:00:20:123456
         if (elapsed == null) {
             return fallback;
@@ -350,7 +350,7 @@ public final class RegistrationBenchmark {
         return key;
     }
 
-    private static Map<NetworkFunction, Long> cpuTicks(LocalCore core) throws IOException {
+    static Map<NetworkFunction, Long> cpuTicks(LocalCore core) throws IOException {
         Map<NetworkFunction, Long> ticks = new EnumMap<>(NetworkFunction.class);
         for (Map.Entry<NetworkFunction, ProcessHandle> process : core.processes().entrySet()) {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.getValue().pid()), "stat"));
@@ -421,7 +421,7 @@ public final class RegistrationBenchmark {
     }
 
     /** Every response-time value SIPp wrote with -trace_rtt (ms). */
-    private static double[] rtts(Path directory) throws IOException {
+    static double[] rtts(Path directory) throws IOException {
         List<Double> values = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith("_rtt.csv")).toList()) {
@@ -441,7 +441,7 @@ public final class RegistrationBenchmark {
         return sorted;
     }
 
-    private static double percentile(double[] sorted, int percent) {
+    static double percentile(double[] sorted, int percent) {
         if (sorted.length == 0) {
             return Double.NaN;
         }
@@ -449,7 +449,7 @@ public final class RegistrationBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             return Double.NaN;
@@ -535,7 +535,7 @@ public final class RegistrationBenchmark {
         report.append(line).append('\n');
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return fields[0] + "/" + fields[1] + "/" + fields[2];
@@ -544,12 +544,12 @@ public final class RegistrationBenchmark {
         }
     }
 
-    private static int[] ints(String list) {
+    static int[] ints(String list) {
         return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .mapToInt(Integer::parseInt).toArray();
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

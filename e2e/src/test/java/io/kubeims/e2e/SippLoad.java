@@ -61,16 +61,33 @@ final class SippLoad {
      */
     Result run(Path work, Path scenario, InetSocketAddress remote, int calls, int limit, int rate,
             List<String> options, Duration timeout) throws IOException, InterruptedException {
+        return start(work, scenario, remote, freeUdpPort(), calls, limit, rate, options, timeout).await();
+    }
+
+    /**
+     * Starts one SIPp run in the background: a UE that must send from the port it registered from (the P-CSCF's flow,
+     * RFC 5626), or a callee / AS that waits for requests on a given port ({@code remote} null: SIPp as a server).
+     *
+     * @param localPort {@code -p}, SIPp's UDP port on 127.0.0.1
+     * @see #run(Path, Path, InetSocketAddress, int, int, int, List, Duration)
+     */
+    Running start(Path work, Path scenario, InetSocketAddress remote, int localPort, int calls, int limit,
+            int rate, List<String> options, Duration timeout) throws IOException {
         Files.createDirectories(work);
         Path stats = work.resolve("stats.csv");
         Path logs = work.resolve("logs.log");
         Path errors = work.resolve("errors.log");
         Path screen = work.resolve("screen.txt");
-        List<String> command = new ArrayList<>(List.of(executable.toString(),
-                remote.getAddress().getHostAddress() + ":" + remote.getPort(),
-                "-sf", scenario.toAbsolutePath().toString(),
+        for (Path previous : List.of(stats, logs, errors, screen)) {
+            Files.deleteIfExists(previous);
+        }
+        List<String> command = new ArrayList<>(List.of(executable.toString()));
+        if (remote != null) {
+            command.add(remote.getAddress().getHostAddress() + ":" + remote.getPort());
+        }
+        command.addAll(List.of("-sf", scenario.toAbsolutePath().toString(),
                 "-m", Integer.toString(calls), "-l", Integer.toString(limit), "-r", Integer.toString(rate),
-                "-t", "u1", "-i", "127.0.0.1", "-p", Integer.toString(freeUdpPort()),
+                "-t", "u1", "-i", "127.0.0.1", "-p", Integer.toString(localPort),
                 "-nostdin", "-timeout", Math.max(1, timeout.minus(GRACE).toSeconds()) + "s", "-timeout_error",
                 "-trace_stat", "-stf", stats.toString(), "-fd", "1",
                 "-trace_logs", "-log_file", logs.toString(),
@@ -78,17 +95,73 @@ final class SippLoad {
         command.addAll(options);
         Process process = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(screen.toFile()).start();
-        boolean finished = false;
-        try {
-            finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } finally {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            }
+        return new Running(process, printable(command), localPort, timeout, stats, logs, errors, screen);
+    }
+
+    /** A SIPp run under way. */
+    static final class Running {
+        private final Process process;
+        private final String command;
+        private final int localPort;
+        private final long deadline;
+        private final Path stats;
+        private final Path logs;
+        private final Path errors;
+        private final Path screen;
+
+        private Running(Process process, String command, int localPort, Duration timeout, Path stats, Path logs,
+                Path errors, Path screen) {
+            this.process = process;
+            this.command = command;
+            this.localPort = localPort;
+            this.deadline = System.nanoTime() + timeout.toNanos();
+            this.stats = stats;
+            this.logs = logs;
+            this.errors = errors;
+            this.screen = screen;
         }
-        return new Result(finished ? process.exitValue() : -1, !finished, printable(command), lastStats(stats),
-                read(logs), read(errors), read(screen));
+
+        /**
+         * Returns once SIPp holds its UDP port (so a request sent to it now is received), or fails with its screen
+         * when it exits first or does not bind within 10 s.
+         */
+        Running awaitListening() throws IOException, InterruptedException {
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < until) {
+                if (!process.isAlive()) {
+                    throw new IOException("sipp exited with " + process.exitValue() + " before listening:\n"
+                            + command + "\n" + read(screen));
+                }
+                try (DatagramSocket probe = new DatagramSocket(null)) {
+                    probe.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), localPort));
+                } catch (IOException bound) {
+                    return this;
+                }
+                Thread.sleep(50);
+            }
+            throw new IOException("sipp did not bind 127.0.0.1:" + localPort + " within 10 s:\n" + command);
+        }
+
+        /** Waits for the end of the run (the process killed at the timeout) and reads what it wrote. */
+        Result await() throws IOException, InterruptedException {
+            boolean finished = false;
+            try {
+                finished = process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } finally {
+                if (process.isAlive()) {
+                    process.destroyForcibly();
+                    process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            return new Result(finished ? process.exitValue() : -1, !finished, command, lastStats(stats),
+                    read(logs), read(errors), read(screen));
+        }
+
+        /** Stops it now (a test that failed before its peer ran). */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            process.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private static String read(Path file) throws IOException {
@@ -124,7 +197,8 @@ final class SippLoad {
         return String.join(" ", shown);
     }
 
-    private static int freeUdpPort() throws IOException {
+    /** A UDP port free on the loopback now (racy: the caller binds it soon). */
+    static int freeUdpPort() throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             return socket.getLocalPort();
         }
