@@ -1,8 +1,15 @@
 package io.kubeims.cscf.app;
 
+import io.kubeims.cscf.pcscf.FlowRecordRoute;
+import io.kubeims.cscf.pcscf.FlowToken;
+import io.kubeims.cscf.pcscf.PcscfInDialog;
+import io.kubeims.cscf.pcscf.PcscfOriginating;
 import io.kubeims.cscf.pcscf.PcscfRegisterResponses;
 import io.kubeims.cscf.pcscf.PcscfRegistration;
+import io.kubeims.cscf.pcscf.PcscfRequestOutcomes;
 import io.kubeims.cscf.pcscf.PcscfSettings;
+import io.kubeims.cscf.pcscf.PcscfTerminating;
+import io.kubeims.cscf.pcscf.RegisteredFlows;
 import io.kubeims.cscf.sip.RequestDispatcher;
 import io.kubeims.cscf.sip.SipNode;
 import io.kubeims.cscf.sip.proxy.ProxySettings;
@@ -24,7 +31,7 @@ import javax.sip.message.Request;
 /**
  * The P-CSCF (TS 24.229 5.2): REGISTER to {@link PcscfRegistration} (Path with a flow token, integrity-protected
  * marking, towards the I-CSCF), its responses through {@link PcscfRegisterResponses} (ck/ik stripped, flows stored),
- * everything else to {@link PcscfRequestRelay}; one stateful proxy that answers 504 when the core does not.
+ * everything else to {@link PcscfRequestRelay} (sessions: originating, terminating, in-dialog); one stateful proxy that answers 504 when the core does not.
  *
  * <p>The flow-token key (RFC 5626 5.2) is read from {@code kubeims.cscf.pcscf.flow-token-key-file} when the role is
  * chosen: the file's bytes without a trailing line break, at least {@value #MIN_KEY_BYTES} bytes, the same file in
@@ -98,8 +105,14 @@ final class PcscfRole implements CscfRole {
                 responseTap.apply(responses));
         PcscfRegistration registration = new PcscfRegistration(proxy, flows, pcscf, clock, resources.workers(),
                 resources.meters());
-        PcscfRequestRelay relay = new PcscfRequestRelay(proxy, flows, clock, resources.workers(),
-                resources.meters());
+        FlowToken flowToken = new FlowToken(pcscf.flowTokenKey());
+        FlowRecordRoute recordRoute = new FlowRecordRoute(flowToken, pcscf.pathUri());
+        PcscfRequestOutcomes outcomes = new PcscfRequestOutcomes(resources.meters());
+        PcscfRequestRelay relay = new PcscfRequestRelay(
+                new PcscfOriginating(proxy, new RegisteredFlows(flows, clock), recordRoute,
+                        settings.pcscf().orElseThrow().routeEnforcement(), resources.workers(), outcomes),
+                new PcscfTerminating(proxy, flowToken, recordRoute, outcomes),
+                new PcscfInDialog(proxy, flowToken, outcomes), outcomes);
         return new RoleHandlers(RequestDispatcher.builder()
                 .on(Request.REGISTER, registration)
                 .otherwise(relay)
