@@ -7,6 +7,7 @@ import io.kubeims.cscf.pcscf.PcscfOriginating;
 import io.kubeims.cscf.pcscf.PcscfRegisterResponses;
 import io.kubeims.cscf.pcscf.PcscfRegistration;
 import io.kubeims.cscf.pcscf.PcscfRequestOutcomes;
+import io.kubeims.cscf.pcscf.PcscfSessionResponses;
 import io.kubeims.cscf.pcscf.PcscfSettings;
 import io.kubeims.cscf.pcscf.PcscfTerminating;
 import io.kubeims.cscf.pcscf.RegisteredFlows;
@@ -48,8 +49,8 @@ final class PcscfRole implements CscfRole {
 
     /**
      * @param flowTokenKey the key (copied)
-     * @param responseTap  wraps the REGISTER response rewriter (tests look at responses as the P-CSCF receives
-     *                     them); {@code UnaryOperator.identity()} in the application
+     * @param responseTap  wraps the response rewriter (tests look at responses as the P-CSCF receives them);
+     *                     {@code UnaryOperator.identity()} in the application
      */
     PcscfRole(byte[] flowTokenKey, UnaryOperator<ResponseRewriter> responseTap) {
         this.flowTokenKey = flowTokenKey.clone();
@@ -101,17 +102,18 @@ final class PcscfRole implements CscfRole {
         Clock clock = Clock.systemUTC();
         var flows = resources.storage().pcscfFlows();
         PcscfRegisterResponses responses = new PcscfRegisterResponses(flows, pcscf, clock, resources.meters());
+        FlowToken flowToken = new FlowToken(pcscf.flowTokenKey());
+        RegisteredFlows registered = new RegisteredFlows(flows, clock);
         StatefulProxy proxy = new StatefulProxy(node, ProxySettings.defaults().withTimeoutStatus(504),
-                responseTap.apply(responses));
+                responseTap.apply(new PcscfSessionResponses(responses, flowToken, registered)));
         PcscfRegistration registration = new PcscfRegistration(proxy, flows, pcscf, clock, resources.workers(),
                 resources.meters());
-        FlowToken flowToken = new FlowToken(pcscf.flowTokenKey());
         FlowRecordRoute recordRoute = new FlowRecordRoute(flowToken, pcscf.pathUri());
         PcscfRequestOutcomes outcomes = new PcscfRequestOutcomes(resources.meters());
         PcscfRequestRelay relay = new PcscfRequestRelay(
-                new PcscfOriginating(proxy, new RegisteredFlows(flows, clock), recordRoute,
+                new PcscfOriginating(proxy, registered, recordRoute,
                         settings.pcscf().orElseThrow().routeEnforcement(), resources.workers(), outcomes),
-                new PcscfTerminating(proxy, flowToken, recordRoute, outcomes),
+                new PcscfTerminating(proxy, flowToken, recordRoute, registered, resources.workers(), outcomes),
                 new PcscfInDialog(proxy, flowToken, outcomes), outcomes);
         return new RoleHandlers(RequestDispatcher.builder()
                 .on(Request.REGISTER, registration)

@@ -8,7 +8,6 @@ import java.util.ListIterator;
 import javax.sip.address.Address;
 import javax.sip.header.HeaderFactory;
 import javax.sip.message.Message;
-import javax.sip.message.Request;
 
 /**
  * What the P-CSCF removes from a UE's request before the core sees it, and what it removes towards the UE.
@@ -38,13 +37,13 @@ public final class CoreBoundHeaders {
     }
 
     /** Asserts {@code identity} as the only P-Asserted-Identity and drops the UE's P-Preferred-Identity. */
-    public static void assertIdentity(Request request, Address identity, HeaderFactory headers) {
+    public static void assertIdentity(Message request, Address identity, HeaderFactory headers) {
         request.removeHeader(AddressListHeader.P_PREFERRED_IDENTITY.headerName());
         AddressListHeader.P_ASSERTED_IDENTITY.write(request, List.of(identity), headers);
     }
 
-    /** Removes what only the trust domain may see from a request going to the UE. */
-    public static void towardsUe(Request request) {
+    /** Removes what only the trust domain may see from a request or response going to the UE. */
+    public static void towardsUe(Message request) {
         for (ListIterator<?> it = request.getHeaders("Privacy"); it.hasNext(); ) {
             String line = it.next().toString();
             String value = line.substring(line.indexOf(':') + 1);

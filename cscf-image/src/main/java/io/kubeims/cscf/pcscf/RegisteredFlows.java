@@ -10,7 +10,7 @@ import io.kubeims.cscf.store.TransportFlow;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import javax.sip.message.Request;
+import javax.sip.message.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,11 +43,11 @@ public final class RegisteredFlows {
     }
 
     /**
-     * The live registration of the request's sender: a Contact of it registered over {@code flow}, else any
+     * The live registration of the sender of a request (or response): a Contact of it registered over {@code flow}, else any
      * registration over {@code flow}; empty when none (also when the store cannot be read: logged, treated as
      * unregistered).
      */
-    public Optional<PcscfFlow> of(Request request, TransportFlow flow, String callId) {
+    public Optional<PcscfFlow> of(Message request, TransportFlow flow, String callId) {
         Instant now = clock.instant();
         try {
             for (ContactBinding contact : ContactBinding.read(request)) {
@@ -72,9 +72,8 @@ public final class RegisteredFlows {
         return flows.get(key).filter(stored -> !stored.isExpired(now));
     }
 
-    private static Optional<PcscfFlow> unreadable(Request request, String callId, RuntimeException e) {
-        LOG.warnf("%s (Call-ID %s): flow store unreadable, treated as unregistered: %s", request.getMethod(), callId,
-                e.toString());
+    private static Optional<PcscfFlow> unreadable(Message message, String callId, RuntimeException e) {
+        LOG.warnf("Call-ID %s: flow store unreadable, treated as unregistered: %s", callId, e.toString());
         return Optional.empty();
     }
 }

@@ -164,6 +164,8 @@ class PcscfSessionTest {
 
         Response response = alice.send(message);
         assertEquals(Response.OK, response.getStatusCode(), response::toString);
+        assertEquals(List.of(bob.impu()), uris(AddressListHeader.P_ASSERTED_IDENTITY.read(response)),
+                "bob's own claim removed, his registered identity asserted (RFC 3325 9.1)");
 
         Request atCore = core.next(Request.MESSAGE);
         assertEquals(List.of(core.serviceRoute()), uris(AddressListHeader.ROUTE.read(atCore)),
@@ -283,6 +285,7 @@ class PcscfSessionTest {
         from.header(invite, "Route", "<" + core.serviceRoute() + ">");
         Response ok = from.send(invite);
         assertEquals(Response.OK, ok.getStatusCode(), ok::toString);
+        assertEquals(List.of(to.impu()), uris(AddressListHeader.P_ASSERTED_IDENTITY.read(ok)));
         Request atCallee = to.next(Request.INVITE);
         // Record-Route: the P-CSCF towards the callee, the core, the P-CSCF towards the caller (RFC 3261 16.6)
         List<Address> recordRoute = AddressListHeader.RECORD_ROUTE.read(atCallee);
@@ -316,6 +319,17 @@ class PcscfSessionTest {
         assertEquals("Invalid Flow Token", response.getReasonPhrase());
         String callId = ((CallIdHeader) message.getHeader(CallIdHeader.NAME)).getCallId();
         assertTrue(log.onlyLineMentioning(callId).message().contains("403 Invalid Flow Token"));
+    }
+
+    @Test
+    void aUeSendingWithAPathEntryIsRefused() throws Exception {
+        // a UE that learnt a Path entry must not reach a UE (here: itself) around its S-CSCF
+        Request message = alice.request(Request.MESSAGE, bob.impu());
+        alice.header(message, "Route", "<sip:" + new FlowToken(key).pathUser(new TransportFlow("UDP", HOST,
+                alice.node().port())) + "@" + HOST + ":" + pcscf.sipNode().port() + ";lr>");
+        Response response = alice.send(message);
+        assertEquals(Response.FORBIDDEN, response.getStatusCode());
+        assertEquals("Terminating Request From A UE", response.getReasonPhrase());
     }
 
     @Test

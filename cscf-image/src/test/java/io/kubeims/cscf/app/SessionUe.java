@@ -28,13 +28,15 @@ import javax.sip.message.Response;
 /**
  * A small UE for session tests on loopback (its own SIP stack, UDP or TCP towards its P-CSCF): registers one public
  * identity (no authentication: the {@link SessionCore} does not ask), sends initial requests, answers INVITE with 180
- * and 200 (with its Contact), MESSAGE and BYE with 200, keeps every request it receives, and plays both ends of a
+ * and 200 (with its Contact), MESSAGE and BYE with 200 (each 200 claiming {@link #SPOOFED_IDENTITY}), keeps every request it receives, and plays both ends of a
  * dialog (RFC 3261 12: route set from Record-Route, remote target from Contact) to send ACK and BYE. Every request
  * goes to its P-CSCF, over its flow.
  */
 final class SessionUe implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(15);
+    /** The identity every 200 of this UE claims (RFC 3325: the P-CSCF must not let it through). */
+    static final String SPOOFED_IDENTITY = "<sip:president@ims.example.test>";
 
     private final String name;
     private final String impu;
@@ -187,13 +189,16 @@ final class SessionUe implements AutoCloseable {
         inbound.respond(ringing);
         Response ok = inbound.createResponse(Response.OK);
         ok.addHeader(node.headers().createHeader("Contact", "<" + contactUri() + ">"));
+        ok.addHeader(node.headers().createHeader("P-Asserted-Identity", SPOOFED_IDENTITY));
         answered.add((Response) ok.clone());
         inbound.respond(ok);
     }
 
     private void answerOk(InboundRequest inbound) throws Exception {
         received.add((Request) inbound.request().clone());
-        inbound.respond(Response.OK);
+        Response ok = inbound.createResponse(Response.OK);
+        ok.addHeader(node.headers().createHeader("P-Asserted-Identity", SPOOFED_IDENTITY));
+        inbound.respond(ok);
     }
 
     private static String callId(Request request) {
