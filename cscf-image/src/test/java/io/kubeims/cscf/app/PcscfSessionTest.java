@@ -27,10 +27,12 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import javax.sip.ClientTransaction;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.header.CallIdHeader;
@@ -273,6 +275,26 @@ class PcscfSessionTest {
         Response byeAnswer = alice.bye(call.callee);
         assertEquals(Response.OK, byeAnswer.getStatusCode(), byeAnswer::toString);
         bob.next(Request.BYE);
+    }
+
+    @Test
+    void aCancelBeforeAnswerReachesTheCalleeOverItsFlowAndEndsTheInviteWith487() throws Exception {
+        bob.holdInvites(true);
+        try {
+            Request invite = alice.request(Request.INVITE, bob.impu());
+            alice.header(invite, "Route", "<" + pcscfUri(pcscf) + ">");
+            alice.header(invite, "Route", "<" + core.serviceRoute() + ">");
+            CompletableFuture<Response> answer = new CompletableFuture<>();
+            ClientTransaction pending = alice.invite(invite, answer);
+            bob.next(Request.INVITE);
+            Response cancelled = alice.cancel(pending);
+            assertEquals(Response.OK, cancelled.getStatusCode(), "RFC 3261 16.10: the P-CSCF answers the CANCEL");
+            Request atBob = bob.next(Request.CANCEL);
+            assertEquals(pcscf.sipNode().port(), TestRequests.vias(atBob).get(0).getPort(), "through the P-CSCF");
+            assertEquals(Response.REQUEST_TERMINATED, answer.get(20, TimeUnit.SECONDS).getStatusCode());
+        } finally {
+            bob.holdInvites(false);
+        }
     }
 
     private record Call(SessionUe.Dialog caller, SessionUe.Dialog callee) {

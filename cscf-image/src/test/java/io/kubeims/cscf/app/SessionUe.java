@@ -1,8 +1,10 @@
 package io.kubeims.cscf.app;
 
+import io.kubeims.cscf.sip.ClientFailure;
 import io.kubeims.cscf.sip.InboundRequest;
 import io.kubeims.cscf.sip.NextHop;
 import io.kubeims.cscf.sip.RequestDispatcher;
+import io.kubeims.cscf.sip.ResponseCallback;
 import io.kubeims.cscf.sip.SipNode;
 import io.kubeims.cscf.sip.SipNodeSettings;
 import io.kubeims.cscf.sip.header.AddressListHeader;
@@ -10,10 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.sip.ClientTransaction;
 import javax.sip.address.Address;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
@@ -44,6 +50,8 @@ final class SessionUe implements AutoCloseable {
     private final SipNode node;
     private final BlockingQueue<Request> received = new LinkedBlockingQueue<>();
     private final BlockingQueue<Response> answered = new LinkedBlockingQueue<>();
+    private final Map<String, InboundRequest> held = new ConcurrentHashMap<>();
+    private volatile boolean holding;
 
     /** One side of a dialog: what RFC 3261 12.1 keeps. */
     record Dialog(String callId, URI local, String localTag, URI remote, String remoteTag, URI remoteTarget,
@@ -59,6 +67,7 @@ final class SessionUe implements AutoCloseable {
                 .on(Request.INVITE, this::answerInvite)
                 .on(Request.ACK, inbound -> received.add((Request) inbound.request().clone()))
                 .on(Request.BYE, this::answerOk)
+                .on(Request.CANCEL, this::answerCancel)
                 .on(Request.MESSAGE, this::answerOk)
                 .build());
     }
@@ -182,16 +191,58 @@ final class SessionUe implements AutoCloseable {
         return request;
     }
 
+    /** Whether INVITEs are left ringing (180 only) until cancelled, instead of answered 200. */
+    void holdInvites(boolean hold) {
+        this.holding = hold;
+    }
+
+    /**
+     * Sends an INVITE to the P-CSCF in a client transaction and returns it (for CANCEL); {@code finalResponse}
+     * completes with the final response.
+     */
+    ClientTransaction invite(Request invite, CompletableFuture<Response> finalResponse) throws Exception {
+        return node.send(invite, pcscf, WAIT, new ResponseCallback() {
+            @Override
+            public void finalResponse(Response response) {
+                finalResponse.complete(response);
+            }
+
+            @Override
+            public void failed(ClientFailure failure) {
+                finalResponse.completeExceptionally(new AssertionError("INVITE failed: " + failure));
+            }
+        });
+    }
+
+    /** CANCEL of a pending INVITE (RFC 3261 9.1: built from the client transaction); the CANCEL's final response. */
+    Response cancel(ClientTransaction invite) throws Exception {
+        return node.request(invite.createCancel(), pcscf, WAIT).get(WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+    }
+
     private void answerInvite(InboundRequest inbound) throws Exception {
         received.add((Request) inbound.request().clone());
         Response ringing = inbound.createResponse(Response.RINGING);
         ringing.addHeader(node.headers().createHeader("Contact", "<" + contactUri() + ">"));
         inbound.respond(ringing);
+        if (holding) {
+            held.put(callId(inbound.request()), inbound);
+            return;
+        }
         Response ok = inbound.createResponse(Response.OK);
         ok.addHeader(node.headers().createHeader("Contact", "<" + contactUri() + ">"));
         ok.addHeader(node.headers().createHeader("P-Asserted-Identity", SPOOFED_IDENTITY));
         answered.add((Response) ok.clone());
         inbound.respond(ok);
+    }
+
+    /** RFC 3261 9.2: 200 to the CANCEL, 487 to the INVITE it cancels. */
+    private void answerCancel(InboundRequest inbound) throws Exception {
+        received.add((Request) inbound.request().clone());
+        inbound.respond(Response.OK);
+        InboundRequest invite = held.remove(callId(inbound.request()));
+        if (invite != null) {
+            invite.respond(Response.REQUEST_TERMINATED);
+        }
     }
 
     private void answerOk(InboundRequest inbound) throws Exception {
