@@ -26,7 +26,8 @@ import org.jboss.logging.Logger;
  * of the UE removed and, on responses to initial requests, the identity asserted from the UE's registration (its
  * P-Preferred-Identity when registered, else the default identity; the registration found by the flow in the shared
  * store);</li>
- * <li>towards the UE: the trust domain's charging headers removed ({@link CoreBoundHeaders#towardsUe}).</li>
+ * <li>towards the UE: the trust domain's charging headers removed ({@link CoreBoundHeaders#towardsUe});</li>
+ * <li>relayed without transaction (direction unknown): P-Asserted-Identity removed.</li>
  * </ul>
  */
 public final class PcscfSessionResponses implements ResponseRewriter {
@@ -55,7 +56,10 @@ public final class PcscfSessionResponses implements ResponseRewriter {
             return;
         }
         if (request.isEmpty()) {
-            return;   // relayed statelessly: the direction is unknown, nothing is added or removed
+            // relayed statelessly (e.g. a 2xx retransmission): the direction is unknown, so an assertion that may
+            // come from the UE is not passed on (RFC 3325 9.1); the first 2xx carried the asserted one
+            response.removeHeader(AddressListHeader.P_ASSERTED_IDENTITY.headerName());
+            return;
         }
         InboundRequest inbound = request.get();
         Optional<TransportFlow> ueFlow = towardsUe(inbound);
