@@ -197,6 +197,13 @@ public interface CscfConfig {
          * at least 32 bytes; a mounted Secret key in Kubernetes, a file local mode generates.
          */
         Optional<String> flowTokenKeyFile();
+
+        /**
+         * What an initial request from a registered UE whose Route set does not start with its Service-Route gets
+         * (TS 24.229 5.2.6.3.3): {@code rewrite} (the Route set is replaced) or {@code reject} (400).
+         */
+        @WithDefault("rewrite")
+        String routeEnforcement();
     }
 
     /** {@code kubeims.cscf.icscf.*}. */

@@ -5,6 +5,7 @@ import io.kubeims.cscf.icscf.InvalidIcscfSettingsException;
 import io.kubeims.cscf.icscf.ScscfCandidate;
 import io.kubeims.cscf.pcscf.InvalidPcscfSettingsException;
 import io.kubeims.cscf.pcscf.PcscfSettings;
+import io.kubeims.cscf.pcscf.RouteEnforcement;
 import io.kubeims.cscf.scscf.regevent.InvalidRegEventSettingsException;
 import io.kubeims.cscf.scscf.regevent.RegEventSettings;
 import io.kubeims.cscf.scscf.registrar.InvalidScscfSettingsException;
@@ -283,7 +284,14 @@ final class CscfConfigReader {
             }
         }).orElseThrow(() -> invalid("pcscf.flow-token-key-file", "is required: the file holding the flow-token"
                 + " key, the same in every P-CSCF replica (a mounted Secret; local mode generates it)"));
-        CscfSettings.Pcscf settings = new CscfSettings.Pcscf(icscfUri, pathUri, visited, origIoi, keyFile);
+        RouteEnforcement enforcement;
+        try {
+            enforcement = RouteEnforcement.parse(pcscf.routeEnforcement());
+        } catch (InvalidPcscfSettingsException e) {
+            throw invalid("pcscf.route-enforcement", e.getMessage());
+        }
+        CscfSettings.Pcscf settings = new CscfSettings.Pcscf(icscfUri, pathUri, visited, origIoi, keyFile,
+                enforcement);
         try {
             // the handlers' own rules, checked now with a stand-in key: the real one is read when the role starts
             settings.handlerSettings(homeDomain, new byte[PcscfRole.MIN_KEY_BYTES]);

@@ -2,6 +2,7 @@ package io.kubeims.cscf.app;
 
 import io.kubeims.cscf.icscf.IcscfSettings;
 import io.kubeims.cscf.pcscf.PcscfSettings;
+import io.kubeims.cscf.pcscf.RouteEnforcement;
 import io.kubeims.cscf.scscf.regevent.RegEventSettings;
 import io.kubeims.cscf.scscf.registrar.ScscfSettings;
 import io.kubeims.cscf.scscf.thirdparty.ThirdPartyRegistrationSettings;
@@ -152,9 +153,16 @@ public record CscfSettings(CscfConfig.Role role, String homeDomain, SipNodeSetti
      * @param visitedNetworkId the P-Visited-Network-ID it adds
      * @param origIoi          the orig-ioi of the P-Charging-Vector it inserts
      * @param flowTokenKeyFile the file holding the flow-token key, the same in every replica
+     * @param routeEnforcement what a UE's initial request whose Route set is not its Service-Route gets
      */
     public record Pcscf(String icscfUri, String pathUri, String visitedNetworkId, String origIoi,
-                        Path flowTokenKeyFile) {
+                        Path flowTokenKeyFile, RouteEnforcement routeEnforcement) {
+
+        /** With the default route enforcement (rewrite). */
+        public Pcscf(String icscfUri, String pathUri, String visitedNetworkId, String origIoi,
+                     Path flowTokenKeyFile) {
+            this(icscfUri, pathUri, visitedNetworkId, origIoi, flowTokenKeyFile, RouteEnforcement.REWRITE);
+        }
 
         /** The settings of the P-CSCF's handlers with this key (read from {@link #flowTokenKeyFile()}). */
         public PcscfSettings handlerSettings(String homeDomain, byte[] flowTokenKey) {

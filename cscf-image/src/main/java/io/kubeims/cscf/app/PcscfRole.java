@@ -1,8 +1,16 @@
 package io.kubeims.cscf.app;
 
+import io.kubeims.cscf.pcscf.FlowRecordRoute;
+import io.kubeims.cscf.pcscf.FlowToken;
+import io.kubeims.cscf.pcscf.PcscfInDialog;
+import io.kubeims.cscf.pcscf.PcscfOriginating;
 import io.kubeims.cscf.pcscf.PcscfRegisterResponses;
 import io.kubeims.cscf.pcscf.PcscfRegistration;
+import io.kubeims.cscf.pcscf.PcscfRequestOutcomes;
+import io.kubeims.cscf.pcscf.PcscfSessionResponses;
 import io.kubeims.cscf.pcscf.PcscfSettings;
+import io.kubeims.cscf.pcscf.PcscfTerminating;
+import io.kubeims.cscf.pcscf.RegisteredFlows;
 import io.kubeims.cscf.sip.RequestDispatcher;
 import io.kubeims.cscf.sip.SipNode;
 import io.kubeims.cscf.sip.proxy.ProxySettings;
@@ -24,7 +32,7 @@ import javax.sip.message.Request;
 /**
  * The P-CSCF (TS 24.229 5.2): REGISTER to {@link PcscfRegistration} (Path with a flow token, integrity-protected
  * marking, towards the I-CSCF), its responses through {@link PcscfRegisterResponses} (ck/ik stripped, flows stored),
- * everything else to {@link PcscfRequestRelay}; one stateful proxy that answers 504 when the core does not.
+ * everything else to {@link PcscfRequestRelay} (sessions: originating, terminating, in-dialog); one stateful proxy that answers 504 when the core does not.
  *
  * <p>The flow-token key (RFC 5626 5.2) is read from {@code kubeims.cscf.pcscf.flow-token-key-file} when the role is
  * chosen: the file's bytes without a trailing line break, at least {@value #MIN_KEY_BYTES} bytes, the same file in
@@ -41,8 +49,8 @@ final class PcscfRole implements CscfRole {
 
     /**
      * @param flowTokenKey the key (copied)
-     * @param responseTap  wraps the REGISTER response rewriter (tests look at responses as the P-CSCF receives
-     *                     them); {@code UnaryOperator.identity()} in the application
+     * @param responseTap  wraps the response rewriter (tests look at responses as the P-CSCF receives them);
+     *                     {@code UnaryOperator.identity()} in the application
      */
     PcscfRole(byte[] flowTokenKey, UnaryOperator<ResponseRewriter> responseTap) {
         this.flowTokenKey = flowTokenKey.clone();
@@ -94,12 +102,19 @@ final class PcscfRole implements CscfRole {
         Clock clock = Clock.systemUTC();
         var flows = resources.storage().pcscfFlows();
         PcscfRegisterResponses responses = new PcscfRegisterResponses(flows, pcscf, clock, resources.meters());
+        FlowToken flowToken = new FlowToken(pcscf.flowTokenKey());
+        RegisteredFlows registered = new RegisteredFlows(flows, clock);
         StatefulProxy proxy = new StatefulProxy(node, ProxySettings.defaults().withTimeoutStatus(504),
-                responseTap.apply(responses));
+                responseTap.apply(new PcscfSessionResponses(responses, flowToken, registered)));
         PcscfRegistration registration = new PcscfRegistration(proxy, flows, pcscf, clock, resources.workers(),
                 resources.meters());
-        PcscfRequestRelay relay = new PcscfRequestRelay(proxy, flows, clock, resources.workers(),
-                resources.meters());
+        FlowRecordRoute recordRoute = new FlowRecordRoute(flowToken, pcscf.pathUri());
+        PcscfRequestOutcomes outcomes = new PcscfRequestOutcomes(resources.meters());
+        PcscfRequestRelay relay = new PcscfRequestRelay(
+                new PcscfOriginating(proxy, registered, recordRoute,
+                        settings.pcscf().orElseThrow().routeEnforcement(), resources.workers(), outcomes),
+                new PcscfTerminating(proxy, flowToken, recordRoute, registered, resources.workers(), outcomes),
+                new PcscfInDialog(proxy, flowToken, outcomes), outcomes);
         return new RoleHandlers(RequestDispatcher.builder()
                 .on(Request.REGISTER, registration)
                 .otherwise(relay)

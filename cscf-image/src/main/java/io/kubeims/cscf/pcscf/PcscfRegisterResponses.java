@@ -180,6 +180,7 @@ public final class PcscfRegisterResponses implements ResponseRewriter {
         }
         Instant now = clock.instant();
         boolean anyKept = false;
+        Instant latest = now;
         for (ContactBinding contact : register.contacts()) {
             Optional<ContactBinding> listed = granted.stream().filter(g -> sameBinding(g, contact)).findFirst();
             int seconds = listed.map(g -> g.expiresOr(okExpires, register.requestedExpiry(contact))).orElse(0);
@@ -189,6 +190,9 @@ public final class PcscfRegisterResponses implements ResponseRewriter {
                     flows.put(new PcscfFlow(key, register.impi(), associated, serviceRoute,
                             now.plusSeconds(seconds)));
                     anyKept = true;
+                    if (now.plusSeconds(seconds).isAfter(latest)) {
+                        latest = now.plusSeconds(seconds);
+                    }
                 } else {
                     flows.remove(key);
                 }
@@ -198,7 +202,27 @@ public final class PcscfRegisterResponses implements ResponseRewriter {
                 anyKept |= seconds > 0;
             }
         }
+        rememberFlow(inbound, register, associated, serviceRoute, anyKept ? Optional.of(latest) : Optional.empty());
         return anyKept ? RegisterOutcome.REGISTERED : RegisterOutcome.DEREGISTERED;
+    }
+
+    /**
+     * The flow-only entry ({@link RegisteredFlows#ANY_CONTACT}) that requests without the registered Contact (a
+     * MESSAGE has none) are found by: as long as the latest contact kept by this REGISTER, removed with them.
+     */
+    private void rememberFlow(InboundRequest inbound, UeRegister register, List<String> associated,
+            List<String> serviceRoute, Optional<Instant> until) {
+        PcscfFlowKey key = RegisteredFlows.anyContact(register.flow());
+        try {
+            if (until.isPresent()) {
+                flows.put(new PcscfFlow(key, register.impi(), associated, serviceRoute, until.get()));
+            } else {
+                flows.remove(key);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("REGISTER (Call-ID %s): flow %s not %s: %s", inbound.callId(), register.flow(),
+                    until.isPresent() ? "stored" : "removed", e.toString());
+        }
     }
 
     /**

@@ -329,8 +329,9 @@ class RegistrationChainTest {
         assertEquals(Response.OK, subscribed.getStatusCode(), subscribed::toString);
         String subscribeAtPool = lastRequest("SUBSCRIBE", scscfA.sipNode().port());
         assertTrue(subscribeAtPool.contains("P-Asserted-Identity: <" + alice.impu() + ">"), subscribeAtPool);
-        assertTrue(subscribeAtPool.contains("Record-Route: <sip:" + HOST + ":" + pcscf.sipNode().port()),
-                subscribeAtPool);
+        // the P-CSCF's pool with the UE's flow token (routing contract 6/7), so the NOTIFYs reach the UE's flow
+        assertTrue(subscribeAtPool.contains("Record-Route: <sip:term-"), subscribeAtPool);
+        assertTrue(subscribeAtPool.contains("@" + HOST + ":" + pcscf.sipNode().port() + ";lr>"), subscribeAtPool);
         Request notify = awaitNotify(ue);
         assertThroughPcscf(notify, scscfA);
         assertEquals(SubscriptionStateHeader.ACTIVE, subscriptionState(notify).getState().toLowerCase());
