@@ -61,9 +61,33 @@ public final class CxUserDataReader {
      */
     private final ThreadLocal<XMLReader> readers = new ThreadLocal<>();
 
+    /** Documents read before and what they gave, or null when this reader does not remember. */
+    private final java.util.concurrent.ConcurrentHashMap<String, ImsSubscription> remembered;
+    private final int maxRemembered;
+
     /** Loads the schema once; reuse the reader. */
     public CxUserDataReader() {
+        this(0);
+    }
+
+    private CxUserDataReader(int maxRemembered) {
         this.schema = CxUserDataSchema.load();
+        this.maxRemembered = maxRemembered;
+        this.remembered = maxRemembered > 0 ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+    }
+
+    /**
+     * A reader that remembers what up to {@code maxDocuments} text documents gave: the S-CSCF reads the stored
+     * profile of the served user on every request (iFCs, P-Associated-URI), and parsing with schema validation was
+     * its largest single CPU cost per call (JFR, e2e/bench-calls). Only valid documents are remembered (an
+     * {@link ImsSubscription} is immutable); when full, it forgets everything and starts again, which bounds memory
+     * without an LRU's bookkeeping on every hit.
+     */
+    public static CxUserDataReader remembering(int maxDocuments) {
+        if (maxDocuments < 1) {
+            throw new IllegalArgumentException("maxDocuments must be at least 1, was " + maxDocuments);
+        }
+        return new CxUserDataReader(maxDocuments);
     }
 
     /**
@@ -89,7 +113,19 @@ public final class CxUserDataReader {
         if (document == null) {
             throw new CxUserDataException("no document", -1, -1, null);
         }
-        return read(new InputSource(new StringReader(document)));
+        if (remembered == null) {
+            return read(new InputSource(new StringReader(document)));
+        }
+        ImsSubscription known = remembered.get(document);
+        if (known != null) {
+            return known;
+        }
+        ImsSubscription read = read(new InputSource(new StringReader(document)));
+        if (remembered.size() >= maxRemembered) {
+            remembered.clear();
+        }
+        remembered.put(document, read);
+        return read;
     }
 
     private ImsSubscription read(InputSource source) throws CxUserDataException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -363,6 +364,25 @@ class CxUserDataXmlTest {
         CxUserDataException e = assertThrows(CxUserDataException.class, () -> reader.read(
                 withSpt("<SPT><Group>0</Group><RequestURI>(</RequestURI></SPT>")));
         assertInstanceOf(InvalidIfcException.class, e.getCause());
+    }
+
+    @Test
+    void aRememberingReaderGivesWhatAFreshReadGivesAndNeverRemembersAnInvalidDocument() throws Exception {
+        CxUserDataReader remembering = CxUserDataReader.remembering(2);
+        String full = new String(resource("cx-user-data-full.xml"), StandardCharsets.UTF_8);
+        ImsSubscription first = remembering.read(full);
+        assertEquals(reader.read(full), first);
+        assertSame(first, remembering.read(new String(full.toCharArray())), "an equal document is remembered");
+        String other = withProfile(ID);
+        String third = withProfile("<PublicIdentity><Identity>sip:b@example.org</Identity></PublicIdentity>");
+        assertEquals(reader.read(other), remembering.read(other));
+        assertEquals(reader.read(third), remembering.read(third), "full: forgets all and reads again");
+        assertEquals(reader.read(full), remembering.read(full));
+        String invalid = withSpt("<SPT><Group>0</Group><RequestURI>(</RequestURI></SPT>");
+        for (int i = 0; i < 2; i++) {
+            assertThrows(CxUserDataException.class, () -> remembering.read(invalid));
+        }
+        assertThrows(IllegalArgumentException.class, () -> CxUserDataReader.remembering(0));
     }
 
     @Test
