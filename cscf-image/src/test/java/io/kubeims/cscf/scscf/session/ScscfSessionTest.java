@@ -188,6 +188,73 @@ class ScscfSessionTest {
         assertTrue(icscf.idle());
     }
 
+    @Test
+    void anAsReturningTheRequestToAnotherReplicaResumesThere() throws Exception {
+        SessionAgent icscf = agent("icscf", Mode.ANSWER);
+        testbed = SessionTestbed.start(s -> withIcscf(s, icscf));
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry metersB =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.kubeims.cscf.sip.SipNode replicaB = testbed.secondReplica(metersB);
+        // the pool's Service sends the AS's request to replica B: no state of replica A is needed to resume
+        SessionAgent as1 = agent("as1", Mode.PROXY).forwardingTo(
+                new io.kubeims.cscf.sip.NextHop("127.0.0.1", replicaB.port(), "udp"));
+        SessionAgent as2 = agent("as2", Mode.PROXY);
+        testbed.registered(ALICE, List.of(originating(1, Request.INVITE, as1, DefaultHandling.SESSION_TERMINATED),
+                originating(2, Request.INVITE, as2, DefaultHandling.SESSION_TERMINATED)), List.of(
+                SessionTestbed.contact("sip:alice@127.0.0.1:5999", List.of())));
+
+        SessionTestbed.Call call = testbed.send(originatingInvite(BOB));
+
+        assertEquals(Response.OK, call.finalResponse().getStatusCode());
+        as1.next(Request.INVITE);
+        as2.next(Request.INVITE);
+        assertEquals(BOB, icscf.next(Request.INVITE).getRequestURI().toString());
+        var resumedAtB = metersB.find(SessionMetrics.REQUESTS).tags("kind", "resumed", "outcome", "200").counter();
+        assertNotNull(resumedAtB, "replica B resumed the iFC evaluation");
+        assertEquals(1, resumedAtB.count());
+    }
+
+    @Test
+    void unregisteredOriginatingUserIsServedWithSessionCase3() throws Exception {
+        testbed = SessionTestbed.start(s -> s);
+        SessionAgent as = agent("as", Mode.ANSWER).answering(Response.OK);
+        String erin = "sip:erin@ims.example.com";
+        testbed.provisioned(erin, List.of(ifc(5, Request.INVITE, SessionCase.ORIGINATING_UNREGISTERED, as.uri(null),
+                DefaultHandling.SESSION_TERMINATED, null)));
+        Request invite = testbed.request(Request.INVITE, erin, BOB, testbed.originatingRoute());
+        invite.addHeader(testbed.caller.headers().createHeader("P-Asserted-Identity", "<" + erin + ">"));
+
+        assertEquals(Response.OK, testbed.send(invite).finalResponse().getStatusCode());
+        assertEquals(erin, ((javax.sip.address.SipURI) ((javax.sip.header.HeaderAddress) as.next(Request.INVITE)
+                .getHeader("P-Asserted-Identity")).getAddress().getURI()).toString());
+    }
+
+    @Test
+    void originatingUserUnknownToTheHssGets403() throws Exception {
+        testbed = SessionTestbed.start(s -> s);
+        Request invite = testbed.request(Request.INVITE, "sip:mallory@ims.example.com", BOB,
+                testbed.originatingRoute());
+        invite.addHeader(testbed.caller.headers().createHeader("P-Asserted-Identity",
+                "<sip:mallory@ims.example.com>"));
+
+        Response response = testbed.send(invite).finalResponse();
+
+        assertEquals(Response.FORBIDDEN, response.getStatusCode());
+        assertEquals("Served User Unknown", response.getReasonPhrase());
+    }
+
+    @Test
+    void aRequestComingBackUnchangedIsALoop() throws Exception {
+        testbed = SessionTestbed.start(s -> s);
+        // a peer that sends whatever it gets straight back to the S-CSCF, Request-URI and Route untouched
+        SessionAgent mirror = agent("mirror", Mode.PROXY).forwardingTo(
+                new io.kubeims.cscf.sip.NextHop("127.0.0.1", testbed.scscf.port(), "udp"));
+        Request bye = testbed.request(Request.BYE, ALICE, mirror.uri("bob"));
+        ((ToHeader) bye.getHeader(ToHeader.NAME)).setTag("callee-tag");
+
+        assertEquals(Response.LOOP_DETECTED, testbed.send(bye).finalResponse().getStatusCode());
+    }
+
     // ---- MESSAGE ----
 
     @Test

@@ -42,6 +42,7 @@ final class SessionAgent implements AutoCloseable {
     private final StatefulProxy proxy;
     private volatile Mode mode;
     private volatile int status = Response.OK;
+    private volatile NextHop forwardTo;
 
     private SessionAgent(String name, Mode mode) throws Exception {
         this.node = new SipNode(SipNodeSettings.of(name, "127.0.0.1", 0));
@@ -61,12 +62,23 @@ final class SessionAgent implements AutoCloseable {
         return this;
     }
 
+    /** Proxies every request to {@code hop} (Route and Request-URI unchanged but for our own Route entry). */
+    SessionAgent forwardingTo(NextHop hop) {
+        this.forwardTo = hop;
+        this.mode = Mode.PROXY;
+        return this;
+    }
+
     private void receive(InboundRequest inbound) throws Exception {
         Request request = inbound.request();
         received.add(request);
         String method = inbound.method();
         switch (mode) {
-            case PROXY -> proxy.proxy(inbound, Forwarding.byRequest().withRecordRoute());
+            case PROXY -> {
+                NextHop hop = forwardTo;
+                proxy.proxy(inbound, hop == null ? Forwarding.byRequest().withRecordRoute()
+                        : Forwarding.to(hop).withRecordRoute());
+            }
             // no server transaction: jain-sip would send 100 Trying for an INVITE by itself after 200 ms
             case SILENT -> { }
             case ANSWER -> {

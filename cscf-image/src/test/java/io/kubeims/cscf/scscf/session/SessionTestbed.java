@@ -66,6 +66,9 @@ final class SessionTestbed implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final List<SessionAgent> agents = new ArrayList<>();
+    private final List<SipNode> extraNodes = new ArrayList<>();
+    private final byte[] key = new byte[32];
+    private SessionSettings settings;
 
     private SessionTestbed(LoopbackHss hss, CxNode cx, EmbeddedCscfStorage storage, SipNode scscf, SipNode caller,
             String pool, ExecutorService workers, ScheduledExecutorService timer) {
@@ -97,21 +100,41 @@ final class SessionTestbed implements AutoCloseable {
             return thread;
         });
         AtomicReference<ScscfSessionHandler> handler = new AtomicReference<>();
-        SipNode scscf = new SipNode(SipNodeSettings.of("scscf", "127.0.0.1", 0));
-        // as ScscfRole wires it (REGISTER and SUBSCRIBE to reg have their own handlers there)
-        scscf.start(RequestDispatcher.builder().otherwise(in -> handler.get().handle(in)).build(),
-                (response, node) -> handler.get().handle(response, node));
+        SipNode scscf = replicaNode("scscf", handler, List.of());
         SipNode caller = new SipNode(SipNodeSettings.of("caller", "127.0.0.1", 0));
         caller.start(RequestDispatcher.builder().otherwise(in -> in.respond(Response.OK)).build());
         String pool = "sip:127.0.0.1:" + scscf.port();
         SessionTestbed testbed = new SessionTestbed(hss, cx, storage, scscf, caller, pool, workers, timer);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        SessionSettings applied = settings.apply(SessionSettings.of(REALM, pool, Optional.empty(), Optional.empty()));
-        handler.set(new ScscfSessionHandler(scscf, applied, storage.registrations(), cx, new CxUserDataReader(),
-                new OdiCodec(key, Clock.systemUTC()), Optional.empty(), workers, timer, testbed.meters,
-                Clock.systemUTC()));
+        new SecureRandom().nextBytes(testbed.key);
+        testbed.settings = settings.apply(SessionSettings.of(REALM, pool, Optional.empty(), Optional.empty()));
+        handler.set(testbed.handler(scscf, testbed.meters));
         return testbed;
+    }
+
+    /** A replica's node behind the dispatcher as ScscfRole wires it (REGISTER and SUBSCRIBE to reg aside). */
+    private static SipNode replicaNode(String name, AtomicReference<ScscfSessionHandler> handler,
+            List<String> aliases) throws Exception {
+        SipNode node = new SipNode(SipNodeSettings.of(name, "127.0.0.1", 0).withAliases(aliases));
+        node.start(RequestDispatcher.builder().otherwise(in -> handler.get().handle(in)).build(),
+                (response, receiving) -> handler.get().handle(response, receiving));
+        return node;
+    }
+
+    private ScscfSessionHandler handler(SipNode node, SimpleMeterRegistry registry) {
+        return new ScscfSessionHandler(node, settings, storage.registrations(), cx, new CxUserDataReader(),
+                new OdiCodec(key, Clock.systemUTC()), Optional.empty(), workers, timer, registry, Clock.systemUTC());
+    }
+
+    /**
+     * A second replica of the pool: its own node (answering to the pool's host:port as an alias, as replicas behind
+     * one Service do) and handler, the same store and ODI key; counted in {@code registry}.
+     */
+    SipNode secondReplica(SimpleMeterRegistry registry) throws Exception {
+        AtomicReference<ScscfSessionHandler> handler = new AtomicReference<>();
+        SipNode node = replicaNode("scscf-b", handler, List.of("127.0.0.1:" + scscf.port()));
+        handler.set(handler(node, registry));
+        extraNodes.add(node);
+        return node;
     }
 
     /** A peer that closes with the testbed. */
@@ -293,6 +316,7 @@ final class SessionTestbed implements AutoCloseable {
     @Override
     public void close() throws Exception {
         List<SipNode> nodes = new ArrayList<>(List.of(scscf, caller));
+        nodes.addAll(extraNodes);
         for (SessionAgent agent : agents) {
             nodes.add(agent.node());
         }
