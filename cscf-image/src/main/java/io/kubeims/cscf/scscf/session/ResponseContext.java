@@ -121,8 +121,15 @@ final class ResponseContext {
         }
     }
 
-    /** Answers upstream with our own final response (nothing is in flight). */
-    synchronized void reject(int status, String reason) {
+    /**
+     * Answers upstream with our own final response (nothing is in flight), logged once at DEBUG with the Call-ID.
+     *
+     * @param why what was wrong, for the log
+     */
+    synchronized void reject(int status, String reason, String why) {
+        if (!finalSent) {
+            LOG.debugf("%s: %d %s: %s", inbound, status, reason, why);
+        }
         answer(status, reason);
     }
 

@@ -194,8 +194,9 @@ public final class ScscfSessionHandler implements SipRequestHandler, SipResponse
             }
             return;
         }
-        inDialog.forward(inbound, copy, Forwarding.byRequest());
+        // counted first: the response may be back before forward returns
         count(inbound, "in-dialog", "forwarded");
+        inDialog.forward(inbound, copy, Forwarding.byRequest());
     }
 
     private void cancel(InboundRequest inbound) throws SipSendException {
@@ -203,23 +204,23 @@ public final class ScscfSessionHandler implements SipRequestHandler, SipResponse
         if (transaction.isPresent() && transaction.get() instanceof ServerTransactionExt ext) {
             ServerTransaction invite = ext.getCanceledInviteTransaction();
             if (invite != null && invite.getApplicationData() instanceof ResponseContext context) {
+                count(inbound, "cancel", "200");
                 inbound.respond(Response.OK);
                 context.cancel();
-                count(inbound, "cancel", "200");
                 return;
             }
         }
         // RFC 3261 16.10: no response context here (another replica may hold it): forward statelessly
         Optional<Request> prepared = core.prepare(inbound);
         if (prepared.isPresent()) {
-            inDialog.forward(inbound, prepared.get(), Forwarding.byRequest());
             count(inbound, "cancel", "forwarded");
+            inDialog.forward(inbound, prepared.get(), Forwarding.byRequest());
         }
     }
 
     // ---- initial requests ----
 
-    private void initial(InboundRequest inbound) throws SipSendException {
+    private void initial(InboundRequest inbound) throws SipSendException, ParseException {
         Request received = inbound.request();
         String consumedUser = consumedRouteUser(received);
         Optional<Request> prepared = core.prepare(inbound);
@@ -235,6 +236,11 @@ public final class ScscfSessionHandler implements SipRequestHandler, SipResponse
         }
         String kind = ORIGINATING_USER.equals(consumedUser) ? "originating"
                 : OdiCodec.isOdi(consumedUser) ? "resumed" : "terminating";
+        if (kind.equals("terminating") && prepared.get().getHeader(RouteHeader.NAME) == null
+                && node.isLocal(prepared.get().getRequestURI())) {
+            addressedToUs(inbound);
+            return;
+        }
         ResponseContext context = new ResponseContext(inbound, server.get(), node, timer,
                 status -> count(inbound, kind, Integer.toString(status)));
         server.get().setApplicationData(context);
@@ -245,9 +251,25 @@ public final class ScscfSessionHandler implements SipRequestHandler, SipResponse
         try {
             workers.execute(() -> start(context, base, kind, consumedUser));
         } catch (RejectedExecutionException e) {
-            LOG.debugf("%s: 503 workers busy", inbound);
-            context.reject(Response.SERVICE_UNAVAILABLE, "Overloaded");
+            context.reject(Response.SERVICE_UNAVAILABLE, "Overloaded", "the workers refused the request");
         }
+    }
+
+    /**
+     * A request for the S-CSCF itself rather than a served user: OPTIONS is answered 200 with Allow (RFC 3261 11.2,
+     * e.g. a load balancer's probe), anything else 404.
+     */
+    private void addressedToUs(InboundRequest inbound) throws SipSendException, ParseException {
+        if (Request.OPTIONS.equals(inbound.method())) {
+            Response ok = inbound.createResponse(Response.OK);
+            ok.addHeader(node.headers().createAllowHeader(String.join(", ",
+                    new java.util.TreeSet<>(RequestDispatcher.KNOWN_METHODS))));
+            count(inbound, "terminating", "200");
+            inbound.respond(ok);
+            return;
+        }
+        reject(inbound, "terminating", inbound.createResponse(Response.NOT_FOUND, "No Served User"),
+                "Request-URI names the S-CSCF itself");
     }
 
     private void start(ResponseContext context, Request base, String kind, String consumedUser) {
@@ -292,13 +314,11 @@ public final class ScscfSessionHandler implements SipRequestHandler, SipResponse
 
     private void failed(ResponseContext context, Throwable failure) {
         if (failure instanceof SessionRejectedException rejected) {
-            LOG.debugf("%s: %d %s: %s", context.inbound(), rejected.status(), rejected.reasonPhrase(),
-                    rejected.getMessage());
-            context.reject(rejected.status(), rejected.reasonPhrase());
+            context.reject(rejected.status(), rejected.reasonPhrase(), rejected.getMessage());
             return;
         }
         LOG.errorf(failure, "%s: routing failed: %s", context.inbound(), failure);
-        context.reject(Response.SERVER_INTERNAL_ERROR, "Routing Failed");
+        context.reject(Response.SERVER_INTERNAL_ERROR, "Routing Failed", failure.toString());
     }
 
     /**
@@ -368,7 +388,8 @@ public final class ScscfSessionHandler implements SipRequestHandler, SipResponse
             return;
         }
         if (!(target instanceof SipURI sip)) {
-            context.reject(Response.UNSUPPORTED_URI_SCHEME, "Unsupported URI Scheme");
+            context.reject(Response.UNSUPPORTED_URI_SCHEME, "Unsupported URI Scheme",
+                    "Request-URI scheme " + target.getScheme());
             return;
         }
         if (sip.getHost().equalsIgnoreCase(settings.homeDomain())) {
@@ -419,7 +440,8 @@ public final class ScscfSessionHandler implements SipRequestHandler, SipResponse
 
     private void breakout(ResponseContext context, Request base) throws ParseException, SipException {
         if (settings.breakoutUri().isEmpty()) {
-            context.reject(Response.NOT_FOUND, "No Route To Number");
+            context.reject(Response.NOT_FOUND, "No Route To Number",
+                    "no ENUM answer and no breakout gateway for " + base.getRequestURI());
             return;
         }
         Request copy = (Request) base.clone();
@@ -457,7 +479,8 @@ public final class ScscfSessionHandler implements SipRequestHandler, SipResponse
     private void toContacts(ResponseContext context, Request base, ServedUser user) throws ParseException,
             SipException {
         if (user.contacts().isEmpty()) {
-            context.reject(Response.TEMPORARILY_UNAVAILABLE, "Not Registered");
+            context.reject(Response.TEMPORARILY_UNAVAILABLE, "Not Registered",
+                    user.identity() + " has no binding and no AS took the request");
             return;
         }
         List<Branch> branches = new ArrayList<>();
@@ -491,8 +514,7 @@ public final class ScscfSessionHandler implements SipRequestHandler, SipResponse
             core.addVia(copy, hop.transport(), ViaBranch.stateful(inbound.request()));
             return Optional.of(new Branch(copy, hop, target));
         } catch (SipSendException | ParseException | SipException | RuntimeException e) {
-            LOG.debugf("%s: %s not routable: %s", inbound, target, e.getMessage());
-            context.reject(Response.SERVICE_UNAVAILABLE, "Next Hop Unroutable");
+            context.reject(Response.SERVICE_UNAVAILABLE, "Next Hop Unroutable", target + ": " + e.getMessage());
             return Optional.empty();
         }
     }
@@ -532,8 +554,8 @@ public final class ScscfSessionHandler implements SipRequestHandler, SipResponse
 
     private void reject(InboundRequest inbound, String kind, Response response, String why) throws SipSendException {
         LOG.debugf("%s: %d %s: %s", inbound, response.getStatusCode(), response.getReasonPhrase(), why);
-        inbound.respond(response);
         count(inbound, kind, Integer.toString(response.getStatusCode()));
+        inbound.respond(response);
     }
 
     private void count(InboundRequest inbound, String kind, String outcome) {

@@ -435,6 +435,18 @@ class ScscfSessionTest {
     }
 
     @Test
+    void optionsToTheScscfItselfGets200AndOtherRequestsTo404() throws Exception {
+        testbed = SessionTestbed.start(s -> s);
+        String self = "sip:127.0.0.1:" + testbed.scscf.port();
+
+        assertEquals(Response.OK, testbed.send(testbed.request(Request.OPTIONS, ALICE, self)).finalResponse()
+                .getStatusCode());
+        Response message = testbed.send(testbed.request(Request.MESSAGE, ALICE, self)).finalResponse();
+        assertEquals(Response.NOT_FOUND, message.getStatusCode());
+        assertEquals("No Served User", message.getReasonPhrase());
+    }
+
+    @Test
     void forgedOdiGets403() throws Exception {
         testbed = SessionTestbed.start(s -> s);
         Request invite = testbed.request(Request.INVITE, ALICE, BOB,
