@@ -487,6 +487,32 @@ class ScscfSessionTest {
         assertTrue(names(routes(atBgcf).get(0), bgcf));
     }
 
+    /**
+     * RFC 6116 through the real resolver against a loopback DNS server: the order-10 record's gateway answers 503
+     * before any provisional response, so the order-20 record is tried (failover to the next NAPTR).
+     */
+    @Test
+    void telTargetResolvedByEnumFailsOverToTheNextRecord() throws Exception {
+        SessionAgent failing = agent("gw-failing", Mode.ANSWER).answering(Response.SERVICE_UNAVAILABLE);
+        SessionAgent working = agent("gw-working", Mode.ANSWER).answering(Response.OK);
+        try (LoopbackEnumServer dns = LoopbackEnumServer.serving("6.5.4.3.2.1.0.3.9.4.e164.arpa", List.of(
+                new LoopbackEnumServer.Naptr(10, 100, "!^.*$!" + failing.uri("carrier") + "!"),
+                new LoopbackEnumServer.Naptr(20, 100, "!^.*$!sip:4930123456@127.0.0.1:"
+                        + working.node().port() + "!")))) {
+            testbed = SessionTestbed.start(s -> s, Optional.of(new io.kubeims.protocol.enumdns.EnumResolver(
+                    io.kubeims.protocol.enumdns.EnumResolverSettings.forServer(dns.address()))));
+            testbed.registered(ALICE, List.of(), List.of(SessionTestbed.contact("sip:alice@127.0.0.1:5999",
+                    List.of())));
+
+            SessionTestbed.Call call = testbed.send(originatingInvite("tel:+4930123456"));
+
+            assertEquals(Response.OK, call.finalResponse().getStatusCode());
+            assertEquals(failing.uri("carrier"), failing.next(Request.INVITE).getRequestURI().toString());
+            assertEquals("sip:4930123456@127.0.0.1:" + working.node().port(),
+                    working.next(Request.INVITE).getRequestURI().toString());
+        }
+    }
+
     @Test
     void telTargetWithoutEnumOrBreakoutGets404() throws Exception {
         testbed = SessionTestbed.start(s -> s);

@@ -15,6 +15,7 @@ import io.kubeims.cx.node.CxNode;
 import io.kubeims.hss.subscriber.PublicUserIdentity;
 import io.kubeims.hss.subscriber.SipDigestCredentials;
 import io.kubeims.hss.subscriber.Subscriber;
+import io.kubeims.protocol.enumdns.EnumResolver;
 import io.kubeims.protocol.ifc.InitialFilterCriteria;
 import io.kubeims.protocol.ifc.PublicIdentity;
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
@@ -69,6 +70,7 @@ final class SessionTestbed implements AutoCloseable {
     private final List<SipNode> extraNodes = new ArrayList<>();
     private final byte[] key = new byte[32];
     private SessionSettings settings;
+    private Optional<EnumResolver> enumResolver = Optional.empty();
 
     private SessionTestbed(LoopbackHss hss, CxNode cx, EmbeddedCscfStorage storage, SipNode scscf, SipNode caller,
             String pool, ExecutorService workers, ScheduledExecutorService timer) {
@@ -84,6 +86,12 @@ final class SessionTestbed implements AutoCloseable {
 
     /** Starts everything; {@code settings} edits the session settings (pool already set). */
     static SessionTestbed start(UnaryOperator<SessionSettings> settings) throws Exception {
+        return start(settings, Optional.empty());
+    }
+
+    /** Same, with ENUM. */
+    static SessionTestbed start(UnaryOperator<SessionSettings> settings, Optional<EnumResolver> enumResolver)
+            throws Exception {
         LoopbackHss hss = LoopbackHss.naming("sip:scscf.ims.example.com:6060", Duration.ofSeconds(2));
         CxNode cx = CxNode.client(hss.cscfNode("scscf-" + NAMES.incrementAndGet() + ".ims.example.com")
                 .requestTimeout(Duration.ofSeconds(2)).startTimeout(Duration.ofSeconds(15)).build());
@@ -107,6 +115,7 @@ final class SessionTestbed implements AutoCloseable {
         SessionTestbed testbed = new SessionTestbed(hss, cx, storage, scscf, caller, pool, workers, timer);
         new SecureRandom().nextBytes(testbed.key);
         testbed.settings = settings.apply(SessionSettings.of(REALM, pool, Optional.empty(), Optional.empty()));
+        testbed.enumResolver = enumResolver;
         handler.set(testbed.handler(scscf, testbed.meters));
         return testbed;
     }
@@ -122,7 +131,7 @@ final class SessionTestbed implements AutoCloseable {
 
     private ScscfSessionHandler handler(SipNode node, SimpleMeterRegistry registry) {
         return new ScscfSessionHandler(node, settings, storage.registrations(), cx, new CxUserDataReader(),
-                new OdiCodec(key, Clock.systemUTC()), Optional.empty(), workers, timer, registry, Clock.systemUTC());
+                new OdiCodec(key, Clock.systemUTC()), enumResolver, workers, timer, registry, Clock.systemUTC());
     }
 
     /**
