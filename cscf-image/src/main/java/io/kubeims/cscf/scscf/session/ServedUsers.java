@@ -16,6 +16,7 @@ import io.kubeims.protocol.ifc.xml.CxUserDataException;
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -51,20 +52,31 @@ final class ServedUsers {
      */
     CompletableFuture<ServedUser> find(String identity, boolean originating) {
         Instant now = clock.instant();
+        Registration profileSource = null;
+        List<Contact> active = new ArrayList<>();
+        // an IMPU shared by several IMPIs (TS 23.228 4.3.3.4) has a registration each: every binding is a target
         for (Registration registration : registrations.findByPublicIdentity(identity)) {
-            List<Contact> active = registration.activeContacts(now);
-            if (!active.isEmpty()) {
-                try {
-                    return CompletableFuture.completedFuture(servedUser(identity, true, active,
-                            userData.read(registration.serviceProfile()), originating));
-                } catch (CxUserDataException e) {
-                    return CompletableFuture.failedFuture(new SessionRejectedException(Response.SERVER_INTERNAL_ERROR,
-                            "Unreadable Service Profile", "stored profile of " + registration.impi()
-                            + " unreadable: " + e.getMessage(), e));
+            List<Contact> contacts = registration.activeContacts(now);
+            if (!contacts.isEmpty()) {
+                active.addAll(contacts);
+                if (profileSource == null) {
+                    profileSource = registration;
                 }
             }
         }
-        return unregistered(identity, originating);
+        if (profileSource == null) {
+            return unregistered(identity, originating);
+        }
+        try {
+            return CompletableFuture.completedFuture(servedUser(identity, true, active,
+                    userData.read(profileSource.serviceProfile()), originating));
+        } catch (CxUserDataException e) {
+            return CompletableFuture.failedFuture(new SessionRejectedException(Response.SERVER_INTERNAL_ERROR,
+                    "Unreadable Service Profile", "stored profile of " + profileSource.impi() + " unreadable: "
+                    + e.getMessage(), e));
+        } catch (SessionRejectedException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private CompletableFuture<ServedUser> unregistered(String identity, boolean originating) {
