@@ -272,6 +272,22 @@ public interface CscfConfig {
 
         /** The breakout gateway for numbers outside the IMS, a SIP URI. */
         Optional<String> breakoutUri();
+
+        /**
+         * The I-CSCF pool's SIP URI, where originating requests to a home-domain target go (TS 24.229 5.4.3.2); when
+         * absent this S-CSCF pool runs the terminating procedure itself.
+         */
+        Optional<String> icscfUri();
+
+        /**
+         * File holding the ODI key (base64 of at least 32 random bytes), the same in every replica of the pool so that
+         * any replica resumes a request an AS returns; absent: a random key per replica (only that replica resumes).
+         */
+        Optional<String> odiKeyFile();
+
+        /** How long an AS may stay silent (no response at all) before its iFC's DefaultHandling applies. */
+        @WithDefault("4s")
+        Duration asResponseTimeout();
     }
 
     /** {@code kubeims.cscf.scscf.reg-event.*}. */

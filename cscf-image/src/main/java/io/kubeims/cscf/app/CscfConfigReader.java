@@ -10,6 +10,8 @@ import io.kubeims.cscf.scscf.regevent.InvalidRegEventSettingsException;
 import io.kubeims.cscf.scscf.regevent.RegEventSettings;
 import io.kubeims.cscf.scscf.registrar.InvalidScscfSettingsException;
 import io.kubeims.cscf.scscf.registrar.ScscfSettings;
+import io.kubeims.cscf.scscf.session.InvalidSessionSettingsException;
+import io.kubeims.cscf.scscf.session.SessionSettings;
 import io.kubeims.cscf.scscf.thirdparty.InvalidThirdPartySettingsException;
 import io.kubeims.cscf.scscf.thirdparty.ThirdPartyRegistrationSettings;
 import io.kubeims.cscf.sip.InvalidSipSettingsException;
@@ -400,7 +402,31 @@ final class CscfConfigReader {
         Optional<EnumResolverSettings> enumLookup = enumLookup(scscf.enumLookup());
         Optional<String> breakout = scscf.breakoutUri().map(String::strip).filter(u -> !u.isEmpty());
         breakout.ifPresent(uri -> sipUri("scscf.breakout-uri", uri, false));
-        return new CscfSettings.Scscf(registrar, regEventSettings, thirdParty, enumLookup, breakout);
+        Optional<String> icscfUri = scscf.icscfUri().map(String::strip).filter(u -> !u.isEmpty());
+        icscfUri.ifPresent(uri -> sipUri("scscf.icscf-uri", uri, false));
+        requireWithin("scscf.as-response-timeout", scscf.asResponseTimeout(), Duration.ofMillis(100),
+                Duration.ofMinutes(5));
+        SessionSettings session;
+        try {
+            session = new SessionSettings(homeDomain, serverName, icscfUri, breakout, scscf.asResponseTimeout(),
+                    SessionSettings.DEFAULT_ODI_LIFETIME);
+        } catch (InvalidSessionSettingsException e) {
+            throw invalid(switch (e.setting()) {
+                case "homeDomain" -> "home-domain";
+                case "serverName" -> "scscf.server-name";
+                case "icscfUri" -> "scscf.icscf-uri";
+                case "breakoutUri" -> "scscf.breakout-uri";
+                default -> "scscf.as-response-timeout";
+            }, e.getMessage());
+        }
+        Optional<Path> odiKeyFile;
+        try {
+            odiKeyFile = scscf.odiKeyFile().map(String::strip).filter(f -> !f.isEmpty()).map(Path::of);
+        } catch (InvalidPathException e) {
+            throw invalid("scscf.odi-key-file", "is not a file path: " + e.getMessage());
+        }
+        return new CscfSettings.Scscf(registrar, regEventSettings, thirdParty, enumLookup, breakout, session,
+                odiKeyFile);
     }
 
     /** The key of a {@link ScscfSettings} field. */

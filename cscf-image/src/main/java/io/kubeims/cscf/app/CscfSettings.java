@@ -5,6 +5,7 @@ import io.kubeims.cscf.pcscf.PcscfSettings;
 import io.kubeims.cscf.pcscf.RouteEnforcement;
 import io.kubeims.cscf.scscf.regevent.RegEventSettings;
 import io.kubeims.cscf.scscf.registrar.ScscfSettings;
+import io.kubeims.cscf.scscf.session.SessionSettings;
 import io.kubeims.cscf.scscf.thirdparty.ThirdPartyRegistrationSettings;
 import io.kubeims.cscf.sip.SipNodeSettings;
 import io.kubeims.cscf.store.CscfCacheNames;
@@ -178,8 +179,11 @@ public record CscfSettings(CscfConfig.Role role, String homeDomain, SipNodeSetti
      * @param thirdParty  third-party registration's (TS 24.229 5.4.1.7)
      * @param enumLookup  the ENUM resolver's settings, when ENUM is used
      * @param breakoutUri the breakout gateway, if any
+     * @param session     session routing (TS 24.229 5.4.3): pool, I-CSCF, breakout, AS response timeout
+     * @param odiKeyFile  the file holding the pool's ODI key (read when the role starts), if configured
      */
     public record Scscf(ScscfSettings registrar, RegEventSettings regEvent, ThirdPartyRegistrationSettings thirdParty,
-                        Optional<EnumResolverSettings> enumLookup, Optional<String> breakoutUri) {
+                        Optional<EnumResolverSettings> enumLookup, Optional<String> breakoutUri,
+                        SessionSettings session, Optional<Path> odiKeyFile) {
     }
 }
