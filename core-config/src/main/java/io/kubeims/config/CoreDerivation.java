@@ -82,10 +82,7 @@ final class CoreDerivation {
         // TS 24.229 5.2.2.1: P-Visited-Network-ID; the P-CSCF is in the home network here
         pcscf.put(CscfKeys.PCSCF_VISITED_NETWORK_ID, spec.domain);
         // RFC 5626 5.2: one flow-token key for every replica, so that any of them can use a token another minted
-        String flowTokenKey = PcscfFlowTokenKey.file(placement);
-        pcscf.put(CscfKeys.PCSCF_FLOW_TOKEN_KEY_FILE, flowTokenKey);
-        pcscf.secretFiles.add(new SecretFile(flowTokenKey, names.pcscfFlowTokenSecretName(),
-                PcscfFlowTokenKey.SECRET_KEY));
+        generatedKey(pcscf, GeneratedKey.PCSCF_FLOW_TOKEN);
         return pcscf.build();
     }
 
@@ -109,7 +106,19 @@ final class CoreDerivation {
             scscf.put(CscfKeys.SCSCF_ENUM_SUFFIX, lookup.suffix());
         });
         spec.breakoutUri.ifPresent(uri -> scscf.put(CscfKeys.SCSCF_BREAKOUT_URI, uri));
+        // TS 24.229 5.4.3.2: an originating request to a home-domain target goes on to the I-CSCF (LIR there)
+        scscf.put(CscfKeys.SCSCF_ICSCF_URI, "sip:" + reachable(NetworkFunction.ICSCF) + ":"
+                + placement.sipPort(NetworkFunction.ICSCF) + ";lr");
+        // the ODI in the Route towards an AS is signed: any replica of the pool resumes the iFC evaluation
+        generatedKey(scscf, GeneratedKey.SCSCF_ODI);
         return scscf.build();
+    }
+
+    /** The function reads {@code key} from a file: the Secret the operator generates, or the file local mode writes. */
+    private void generatedKey(Draft function, GeneratedKey key) {
+        SecretFile file = key.secretFile(placement, names);
+        function.put(key.configKey(), file.path());
+        function.secretFiles.add(file);
     }
 
     /** What every CSCF role has: role, domain, SIP listener, Diameter towards the HSS (I/S), store, HTTP. */

@@ -121,14 +121,6 @@ public record CoreNames(String coreName, String namespace, String clusterDomain)
     }
 
     /**
-     * Secret with key {@code key}: the P-CSCF's flow-token key (RFC 5626 5.2), the same for every P-CSCF replica
-     * (the operator generates it: 32 random bytes, base64).
-     */
-    public String pcscfFlowTokenSecretName() {
-        return coreName + "-pcscf-flow-token";
-    }
-
-    /**
      * Prefix of the cache names of one store ({@code hss} or {@code cscf}), e.g. {@code telco.ims-lab.cscf}, so that
      * cores sharing one Infinispan Server keep apart.
      */

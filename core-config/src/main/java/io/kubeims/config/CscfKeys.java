@@ -31,7 +31,7 @@ public final class CscfKeys {
     public static final String PCSCF_ICSCF_URI = "kubeims.cscf.pcscf.icscf-uri";
     public static final String PCSCF_PATH_URI = "kubeims.cscf.pcscf.path-uri";
     public static final String PCSCF_VISITED_NETWORK_ID = "kubeims.cscf.pcscf.visited-network-id";
-    /** The file holding the flow-token key (a {@link SecretFile}: see {@link PcscfFlowTokenKey}). */
+    /** The file holding the flow-token key ({@link GeneratedKey#PCSCF_FLOW_TOKEN}). */
     public static final String PCSCF_FLOW_TOKEN_KEY_FILE = "kubeims.cscf.pcscf.flow-token-key-file";
 
     public static final String ICSCF_SCSCF_POOL = "kubeims.cscf.icscf.scscf-pool";
@@ -44,6 +44,10 @@ public final class CscfKeys {
     public static final String SCSCF_ENUM_SERVER = "kubeims.cscf.scscf.enum.server";
     public static final String SCSCF_ENUM_SUFFIX = "kubeims.cscf.scscf.enum.suffix";
     public static final String SCSCF_BREAKOUT_URI = "kubeims.cscf.scscf.breakout-uri";
+    /** Where originating requests to home-domain targets go: the I-CSCF pool (TS 24.229 5.4.3.2 step 10). */
+    public static final String SCSCF_ICSCF_URI = "kubeims.cscf.scscf.icscf-uri";
+    /** The file holding the ODI key ({@link GeneratedKey#SCSCF_ODI}). */
+    public static final String SCSCF_ODI_KEY_FILE = "kubeims.cscf.scscf.odi-key-file";
 
     private CscfKeys() {
     }

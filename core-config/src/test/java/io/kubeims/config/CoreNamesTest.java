@@ -20,7 +20,8 @@ class CoreNamesTest {
         assertEquals("ims-lab-infinispan", names.infinispanServiceName());
         assertEquals("ims-lab-infinispan-credentials", names.infinispanCredentialsSecretName());
         assertEquals("ims-lab-hss-api-token", names.hssApiTokenSecretName());
-        assertEquals("ims-lab-pcscf-flow-token", names.pcscfFlowTokenSecretName());
+        assertEquals("ims-lab-pcscf-flow-token", GeneratedKey.PCSCF_FLOW_TOKEN.secretName(names));
+        assertEquals("ims-lab-scscf-odi", GeneratedKey.SCSCF_ODI.secretName(names));
         assertEquals(Map.of("app.kubernetes.io/name", "kube-ims", "app.kubernetes.io/instance", "ims-lab",
                 "app.kubernetes.io/component", "scscf"), names.selectorLabels(NetworkFunction.SCSCF));
     }

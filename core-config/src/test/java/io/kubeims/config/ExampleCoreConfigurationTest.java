@@ -148,6 +148,8 @@ class ExampleCoreConfigurationTest {
                 Map.entry("kubeims.cscf.scscf.enum.server", "127.0.0.1:5353"),
                 Map.entry("kubeims.cscf.scscf.enum.suffix", "e164.arpa"),
                 Map.entry("kubeims.cscf.scscf.breakout-uri", "sip:breakout.ims.example.com;lr"),
+                Map.entry("kubeims.cscf.scscf.icscf-uri", "sip:ims-lab-icscf.telco.svc.cluster.local:5070;lr"),
+                Map.entry("kubeims.cscf.scscf.odi-key-file", "/var/run/secrets/kube-ims/scscf-odi/key"),
                 Map.entry("kubeims.cscf.store.mode", "embedded"),
                 Map.entry("kubeims.cscf.store.data-dir", "/var/lib/kube-ims/scscf"),
                 Map.entry("kubeims.cscf.store.cache-prefix", "telco.ims-lab.cscf"),
@@ -159,16 +161,25 @@ class ExampleCoreConfigurationTest {
     }
 
     @Test
-    void thePcscfFlowTokenKeyIsASecretFileInBothPlacements() {
+    void theGeneratedKeysAreSecretFilesOfTheirFunctionInBothPlacements() {
         // Kubernetes: the Secret the operator generates, mounted; locally: the file local mode generates
         assertEquals(List.of(new SecretFile(DATA + "/secrets/pcscf-flow-token-key", "ims-lab-pcscf-flow-token",
                 "key")), local().function(NetworkFunction.PCSCF).secretFiles());
-        assertEquals(DATA + "/secrets/pcscf-flow-token-key", PcscfFlowTokenKey.file(Placement.local(DATA)));
+        assertEquals(List.of(new SecretFile(DATA + "/secrets/scscf-odi-key", "ims-lab-scscf-odi", "key")),
+                local().function(NetworkFunction.SCSCF).secretFiles());
+        assertEquals(Optional.of(DATA + "/secrets/scscf-odi-key"),
+                local().function(NetworkFunction.SCSCF).property(CscfKeys.SCSCF_ODI_KEY_FILE));
         assertEquals("/var/run/secrets/kube-ims/pcscf-flow-token/key",
-                PcscfFlowTokenKey.file(Placement.kubernetes()));
-        for (NetworkFunction function : List.of(NetworkFunction.ICSCF, NetworkFunction.SCSCF)) {
-            assertEquals(List.of(), local().function(function).secretFiles(), function::toString);
-        }
+                GeneratedKey.PCSCF_FLOW_TOKEN.file(Placement.kubernetes()));
+        assertEquals("/var/run/secrets/kube-ims/scscf-odi/key", GeneratedKey.SCSCF_ODI.file(Placement.kubernetes()));
+        assertEquals(List.of(), local().function(NetworkFunction.ICSCF).secretFiles());
+    }
+
+    @Test
+    void theScscfSendsOriginatingRequestsForTheHomeDomainToTheIcscfPool() {
+        assertEquals(Optional.of("sip:127.0.0.1:" + local().function(NetworkFunction.ICSCF)
+                        .property(CscfKeys.SIP_PORT).orElseThrow() + ";lr"),
+                local().function(NetworkFunction.SCSCF).property(CscfKeys.SCSCF_ICSCF_URI));
     }
 
     @Test
@@ -267,6 +278,8 @@ class ExampleCoreConfigurationTest {
                 Map.entry("kubeims.cscf.scscf.enum.server", "127.0.0.1:5353"),
                 Map.entry("kubeims.cscf.scscf.enum.suffix", "e164.arpa"),
                 Map.entry("kubeims.cscf.scscf.breakout-uri", "sip:breakout.ims.example.com;lr"),
+                Map.entry("kubeims.cscf.scscf.icscf-uri", "sip:127.0.0.1:5070;lr"),
+                Map.entry("kubeims.cscf.scscf.odi-key-file", DATA + "/secrets/scscf-odi-key"),
                 Map.entry("kubeims.cscf.store.mode", "embedded"),
                 Map.entry("kubeims.cscf.store.data-dir", DATA + "/scscf"),
                 Map.entry("kubeims.cscf.store.cache-prefix", "default.ims-lab.cscf"),

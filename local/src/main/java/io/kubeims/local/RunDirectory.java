@@ -1,8 +1,8 @@
 package io.kubeims.local;
 
 import io.kubeims.config.CoreConfiguration;
-import io.kubeims.config.CscfKeys;
 import io.kubeims.config.FunctionConfiguration;
+import io.kubeims.config.GeneratedKey;
 import io.kubeims.config.NetworkFunction;
 import io.kubeims.local.watch.ParentWatch;
 
@@ -106,12 +106,13 @@ final class RunDirectory implements AutoCloseable {
                 Path tokenFile = Path.of(core.placement().hssApiTokenFile());
                 String token = randomToken();
                 writeSecret(tokenFile, token);
-                // the P-CSCF's flow-token key (RFC 5626 5.2), generated per run like the token (PcscfFlowTokenKey)
-                FunctionConfiguration pcscf = core.functions().get(NetworkFunction.PCSCF);
-                Optional<String> flowTokenKey = pcscf == null ? Optional.empty()
-                        : pcscf.property(CscfKeys.PCSCF_FLOW_TOKEN_KEY_FILE);
-                if (flowTokenKey.isPresent()) {
-                    writeSecret(Path.of(flowTokenKey.get()), randomToken());
+                // the pools' HMAC keys (P-CSCF flow tokens, S-CSCF ODIs), generated per run like the token
+                for (GeneratedKey key : GeneratedKey.values()) {
+                    FunctionConfiguration function = core.functions().get(key.function());
+                    Optional<String> file = function == null ? Optional.empty() : function.property(key.configKey());
+                    if (file.isPresent()) {
+                        writeSecret(Path.of(file.get()), randomToken());
+                    }
                 }
                 writeAgent(run.resolve(AGENT_JAR));
                 return new RunDirectory(root, tokenFile, token, channel, lock);

@@ -45,8 +45,6 @@ public abstract class FunctionDeploymentDependent extends CRUDKubernetesDependen
 
     /** Where the ConfigMap is mounted. */
     static final String CONFIG_DIRECTORY = "/etc/kube-ims";
-    /** Where the P-CSCF's flow-token key Secret is mounted (key {@code key}). */
-    static final String FLOW_TOKEN_KEY_MOUNT = "/var/run/secrets/kube-ims/pcscf-flow-token";
     static final String LIVENESS_PATH = "/q/health/live";
     static final String READINESS_PATH = "/q/health/ready";
     /**
@@ -150,13 +148,6 @@ public abstract class FunctionDeploymentDependent extends CRUDKubernetesDependen
                             file.key(), null, Path.of(file.path()).getFileName().toString())).toList())
                     .endSecret().build());
             mounts.add(new VolumeMountBuilder().withName(volume).withMountPath(directory.toString())
-                    .withReadOnly(true).build());
-        }
-        if (function == NetworkFunction.PCSCF) {
-            // RFC 5626 5.2: every P-CSCF replica must validate the flow tokens of the others: one shared key
-            volumes.add(new VolumeBuilder().withName("flow-token-key").withNewSecret()
-                    .withSecretName(names.pcscfFlowTokenSecretName()).endSecret().build());
-            mounts.add(new VolumeMountBuilder().withName("flow-token-key").withMountPath(FLOW_TOKEN_KEY_MOUNT)
                     .withReadOnly(true).build());
         }
     }

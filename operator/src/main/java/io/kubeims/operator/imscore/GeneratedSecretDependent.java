@@ -8,6 +8,7 @@ import io.javaoperatorsdk.operator.processing.dependent.Creator;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResource;
 import io.kubeims.api.v1alpha1.imscore.ImsCore;
 import io.kubeims.config.CoreNames;
+import io.kubeims.config.GeneratedKey;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -86,23 +87,44 @@ public abstract class GeneratedSecretDependent extends KubernetesDependentResour
     }
 
     /**
-     * The P-CSCF flow-token HMAC key (key {@code key}), shared by its replicas (RFC 5626 5.2): 32 random bytes as
-     * printable base64 text, because the P-CSCF drops a trailing CR/LF from the file (raw bytes could lose one).
+     * A pool's shared HMAC key ({@link GeneratedKey}, key {@code key}): 32 random bytes as printable base64 text,
+     * because the functions drop a trailing CR/LF from the file (raw bytes could lose one).
      */
-    public static class PcscfFlowTokenKey extends GeneratedSecretDependent {
+    abstract static class GeneratedKeySecret extends GeneratedSecretDependent {
+
+        private final GeneratedKey key;
+
+        GeneratedKeySecret(GeneratedKey key) {
+            this.key = key;
+        }
+
         @Override
         protected String name(CoreNames names) {
-            return names.pcscfFlowTokenSecretName();
+            return key.secretName(names);
         }
 
         @Override
         protected String component() {
-            return "pcscf-flow-token";
+            return key.component();
         }
 
         @Override
         protected Map<String, String> data() {
-            return Map.of(io.kubeims.config.PcscfFlowTokenKey.SECRET_KEY, randomToken(32));
+            return Map.of(GeneratedKey.SECRET_KEY, randomToken(GeneratedKey.MIN_BYTES));
+        }
+    }
+
+    /** The P-CSCF's flow-token key (RFC 5626 5.2). */
+    public static class PcscfFlowTokenKey extends GeneratedKeySecret {
+        public PcscfFlowTokenKey() {
+            super(GeneratedKey.PCSCF_FLOW_TOKEN);
+        }
+    }
+
+    /** The S-CSCF's ODI key (TS 24.229 5.4.3.2). */
+    public static class ScscfOdiKey extends GeneratedKeySecret {
+        public ScscfOdiKey() {
+            super(GeneratedKey.SCSCF_ODI);
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.TreeMap;
 
 /**
  * Reconciles an ImsCore into a running core: per function a ConfigMap, Deployment, Service, PodDisruptionBudget and
- * NetworkPolicy, the generated Secrets (HSS API token, P-CSCF flow-token key) and, for
+ * NetworkPolicy, the generated Secrets (HSS API token, P-CSCF flow-token key, S-CSCF ODI key) and, for
  * {@code registrationStore.type: infinispan}, the credentials and either an {@code Infinispan} CR (when the
  * Infinispan Operator's CRD is installed) or an Infinispan Server StatefulSet with its headless Service. The workflow runs only for a spec that passed {@link ImsCoreValidation}: an invalid spec leaves the
  * running core as it is and says why in the Degraded condition (no exception, no retry storm). Everything else of
@@ -35,6 +35,7 @@ import java.util.TreeMap;
 @Workflow(explicitInvocation = true, dependents = {
         @Dependent(name = "hss-api-token", type = GeneratedSecretDependent.HssApiToken.class),
         @Dependent(name = "pcscf-flow-token", type = GeneratedSecretDependent.PcscfFlowTokenKey.class),
+        @Dependent(name = "scscf-odi", type = GeneratedSecretDependent.ScscfOdiKey.class),
         @Dependent(name = "infinispan-credentials", type = GeneratedSecretDependent.InfinispanCredentials.class,
                 reconcilePrecondition = OperatorInfinispanStore.class),
         @Dependent(name = "infinispan-service", type = InfinispanServiceDependent.class,
@@ -57,7 +58,7 @@ import java.util.TreeMap;
         @Dependent(name = "icscf-deployment", type = FunctionDeploymentDependent.Icscf.class,
                 dependsOn = "icscf-config"),
         @Dependent(name = "scscf-deployment", type = FunctionDeploymentDependent.Scscf.class,
-                dependsOn = "scscf-config"),
+                dependsOn = {"scscf-config", "scscf-odi"}),
         @Dependent(name = "hss-service", type = FunctionServiceDependent.Hss.class),
         @Dependent(name = "pcscf-service", type = FunctionServiceDependent.Pcscf.class),
         @Dependent(name = "icscf-service", type = FunctionServiceDependent.Icscf.class),

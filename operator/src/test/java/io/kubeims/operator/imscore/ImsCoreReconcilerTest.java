@@ -133,6 +133,23 @@ class ImsCoreReconcilerTest {
                         && "ims-lab-pcscf-flow-token".equals(v.getSecret().getSecretName())));
         Container pcscfContainer = pcscfDeployment.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals("status.podIP", env(pcscfContainer, "POD_IP").getValueFrom().getFieldRef().getFieldPath());
+        // the S-CSCF's ODI key: generated like the flow-token key, mounted where its properties name it
+        Secret odiKey = awaitObject(Secret.class, "ims-lab-scscf-odi");
+        assertOwnedBy(core, odiKey);
+        assertEquals(32, Base64.getUrlDecoder().decode(new String(Base64.getDecoder().decode(
+                odiKey.getData().get("key")))).length);
+        assertEquals("/var/run/secrets/kube-ims/scscf-odi/key",
+                properties("ims-lab-scscf-config").getProperty("kubeims.cscf.scscf.odi-key-file"));
+        for (String fn : FUNCTIONS) {
+            // the API server refuses a pod whose mount paths repeat ("must be unique")
+            Container container = awaitObject(Deployment.class, "ims-lab-" + fn).getSpec().getTemplate().getSpec()
+                    .getContainers().get(0);
+            List<String> paths = container.getVolumeMounts().stream().map(m -> m.getMountPath()).toList();
+            assertEquals(paths.size(), new java.util.HashSet<>(paths).size(), fn + " mounts " + paths);
+        }
+        assertTrue(awaitObject(Deployment.class, "ims-lab-scscf").getSpec().getTemplate().getSpec().getContainers()
+                .get(0).getVolumeMounts().stream()
+                .anyMatch(m -> m.getMountPath().equals("/var/run/secrets/kube-ims/scscf-odi")));
         Container scscf = client.apps().deployments().withName("ims-lab-scscf").get().getSpec().getTemplate()
                 .getSpec().getContainers().get(0);
         assertEquals("metadata.name", env(scscf, "POD_NAME").getValueFrom().getFieldRef().getFieldPath());
