@@ -2,7 +2,6 @@ package io.kubeims.e2e;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * users who are not registered (voicemail AS, or 480), SMS over IP to the SMSC AS and its report back, and a tel: URI
  * resolved by ENUM against BIND. Expected Request-URIs and identities follow the routing contract of the session roles
  * (TS 24.229: the callee's contact as Request-URI, P-Asserted-Identity the caller's).
- *
- * <p>Tagged {@code sessions}: excluded by e2e/pom.xml until the P-, I- and S-CSCF session roles are merged.
  */
-@Tag("sessions")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SippSessionTest {
 

@@ -53,7 +53,8 @@ final class ScscfRole implements CscfRole {
     private static final String ENUM_SERVER_KEY = "kubeims.cscf.scscf.enum.server";
 
     private final Clock clock = Clock.systemUTC();
-    private final CxUserDataReader userData = new CxUserDataReader();
+    /** Remembers parsed profiles: every session request reads the served user's stored profile (JFR, bench-calls). */
+    private final CxUserDataReader userData = CxUserDataReader.remembering(10_000);
     /**
      * The observers, set once the SIP node exists ({@link #handlers}); the HSS-initiated procedures are built earlier
      * with the Cx node and reach them through this.
