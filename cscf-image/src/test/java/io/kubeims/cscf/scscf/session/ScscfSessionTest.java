@@ -388,6 +388,37 @@ class ScscfSessionTest {
     }
 
     @Test
+    void anotherReplicaOfThePoolTakesTheInDialogRequestsOfACallSetUpThroughTheFirst() throws Exception {
+        testbed = SessionTestbed.start(s -> s);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry metersB =
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        io.kubeims.cscf.sip.SipNode replicaB = testbed.secondReplica(metersB);
+        SessionAgent pcscf = agent("pcscf", Mode.PROXY);
+        SessionAgent ue = agent("bob-ue", Mode.RING);
+        testbed.registered(BOB, List.of(), List.of(SessionTestbed.contact(ue.uri("bob"),
+                List.of("<" + pcscf.uri("term-flow") + ";lr>"))));
+        SessionTestbed.Call call = testbed.send(testbed.request(Request.INVITE, ALICE, BOB,
+                testbed.terminatingRoute()));
+        Request invite = ue.next(Request.INVITE);
+        ue.answer(((javax.sip.header.CallIdHeader) invite.getHeader("Call-ID")).getCallId());
+        Response ok = call.finalResponse();
+        assertEquals(Response.OK, ok.getStatusCode());
+
+        // the replica that set the call up is gone from the Service: its pool name now reaches B, which holds no
+        // state of the dialog (Record-Route names the pool, TS 24.229 5.4.5.1)
+        testbed.sendAckTo(call.inDialog(Request.ACK, ok, 1), replicaB.port());
+        assertEquals(Request.ACK, ue.next(Request.ACK).getMethod());
+        SessionTestbed.Call bye = testbed.sendTo(call.inDialog(Request.BYE, ok, 2), replicaB.port());
+        assertEquals(Response.OK, bye.finalResponse().getStatusCode());
+        assertEquals(Request.BYE, ue.next(Request.BYE).getMethod());
+        var byeAtB = metersB.find(SessionMetrics.REQUESTS).tags("method", Request.BYE, "kind", "in-dialog",
+                "outcome", "forwarded").counter();
+        assertNotNull(byeAtB, "replica B forwarded the BYE");
+        assertEquals(1, byeAtB.count());
+        assertEquals(0, testbed.count(Request.BYE, "in-dialog", "forwarded"), "not replica A");
+    }
+
+    @Test
     void upstreamCancelCancelsEveryBranch() throws Exception {
         testbed = SessionTestbed.start(s -> s);
         SessionAgent ue1 = agent("bob-ue1", Mode.RING);

@@ -205,8 +205,13 @@ final class SessionTestbed implements AutoCloseable {
 
     /** Sends a request in a client transaction to the S-CSCF. */
     Call send(Request request) throws Exception {
+        return sendTo(request, scscf.port());
+    }
+
+    /** Sends a request in a client transaction to the S-CSCF replica listening on {@code port}. */
+    Call sendTo(Request request, int port) throws Exception {
         Call call = new Call(request);
-        call.transaction = caller.send(request, new NextHop("127.0.0.1", scscf.port(), NextHop.UDP), null, call);
+        call.transaction = caller.send(request, new NextHop("127.0.0.1", port, NextHop.UDP), null, call);
         return call;
     }
 
@@ -312,7 +317,12 @@ final class SessionTestbed implements AutoCloseable {
 
     /** Sends an ACK for a 2xx: no transaction (RFC 3261 13.2.2.4), by its Route. */
     void sendAck(Request ack) throws Exception {
-        caller.sendStatelessly(ack, new NextHop("127.0.0.1", scscf.port(), NextHop.UDP));
+        sendAckTo(ack, scscf.port());
+    }
+
+    /** Sends an ACK for a 2xx to the S-CSCF replica listening on {@code port}. */
+    void sendAckTo(Request ack, int port) throws Exception {
+        caller.sendStatelessly(ack, new NextHop("127.0.0.1", port, NextHop.UDP));
     }
 
     /** The count of {@link SessionMetrics#REQUESTS} with these tags. */
