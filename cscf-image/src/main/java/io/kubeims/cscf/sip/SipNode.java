@@ -112,7 +112,7 @@ public final class SipNode implements AutoCloseable {
             }
             SipStackImpl created;
             try {
-                created = new SipStackImpl(stackProperties());
+                created = new BranchIndexedSipStack(stackProperties());
             } catch (javax.sip.PeerUnavailableException e) {
                 throw new SipNodeStartException("jain-sip refused the properties of " + stackName, e);
             }

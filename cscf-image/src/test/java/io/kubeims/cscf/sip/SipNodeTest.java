@@ -4,19 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.kubeims.cscf.testing.FreePort;
+import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -84,6 +89,53 @@ class SipNodeTest {
             // RFC 3261 8.2.6.2: the UAS added a To tag
             assertTrue(((javax.sip.header.ToHeader) response.getHeader("To")).getTag() != null);
         }
+    }
+
+    @Test
+    void aResponseOfNoClientTransactionReachesTheStrayResponseHandlerAndOneOfALiveTransactionDoesNot()
+            throws Exception {
+        LinkedBlockingQueue<Response> strays = new LinkedBlockingQueue<>();
+        SipNode uac = new SipNode(SipNodeSettings.of("uac", HOST, 0).withClientTimeout(Duration.ofSeconds(5)));
+        nodes.add(uac);
+        uac.start(RequestDispatcher.builder().build(), (response, node) -> strays.add(response));
+        try (DatagramSocket peer = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(HOST), 0))) {
+            Request options = TestRequests.create(uac, Request.OPTIONS, "sip:" + HOST + ":" + peer.getLocalPort(), 70);
+            CompletableFuture<Response> answered = uac.request(options, null, Duration.ofSeconds(5));
+            DatagramPacket packet = new DatagramPacket(new byte[65535], 65535);
+            peer.setSoTimeout(5000);
+            peer.receive(packet);
+            String request = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+            String via = request.lines().filter(line -> line.startsWith("Via:")).findFirst().orElseThrow();
+            String branch = via.replaceAll(".*branch=([^;]+).*", "$1");
+            // magic-cookie branches the node never used (RFC 3261), and an RFC 2543 one: no client transaction
+            for (String stray : List.of("z9hG4bK-never-sent-1", "z9hG4bK-never-sent-2", "rfc2543-style")) {
+                send(peer, uac, response(request, via.replace(branch, stray)));
+            }
+            send(peer, uac, response(request, via));
+            assertEquals(Response.OK, answered.get(10, TimeUnit.SECONDS).getStatusCode());
+            List<String> strayBranches = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Response stray = strays.poll(10, TimeUnit.SECONDS);
+                assertNotNull(stray, "stray response " + i);
+                strayBranches.add(((javax.sip.header.ViaHeader) stray.getHeader("Via")).getBranch());
+            }
+            assertEquals(List.of("rfc2543-style", "z9hG4bK-never-sent-1", "z9hG4bK-never-sent-2"),
+                    strayBranches.stream().sorted().toList());
+            assertNull(strays.poll(300, TimeUnit.MILLISECONDS), "the live transaction's 200 is not a stray");
+        }
+    }
+
+    private static String response(String request, String via) {
+        StringBuilder response = new StringBuilder("SIP/2.0 200 OK\r\n").append(via).append("\r\n");
+        request.lines().filter(line -> line.startsWith("From:") || line.startsWith("To:")
+                || line.startsWith("Call-ID:") || line.startsWith("CSeq:"))
+                .forEach(line -> response.append(line).append("\r\n"));
+        return response.append("Content-Length: 0\r\n\r\n").toString();
+    }
+
+    private static void send(DatagramSocket peer, SipNode to, String message) throws Exception {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        peer.send(new DatagramPacket(bytes, bytes.length, InetAddress.getByName(HOST), to.port()));
     }
 
     @Test
