@@ -2,9 +2,13 @@ package io.kubeims.cscf.sip;
 
 import gov.nist.javax.sip.SIPConstants;
 import gov.nist.javax.sip.SipStackImpl;
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.stack.MessageChannel;
+import gov.nist.javax.sip.stack.SIPTransaction;
 import gov.nist.javax.sip.stack.ServerResponseInterface;
+import java.util.Locale;
 import java.util.Properties;
 import javax.sip.PeerUnavailableException;
 
@@ -14,7 +18,9 @@ import javax.sip.PeerUnavailableException;
  * transactions by that branch (and the CSeq method), which is exactly jain-sip's table key; when the lookup fails,
  * jain-sip scans every client transaction for RFC 2543 peers, which cannot match a magic-cookie branch. Under call
  * load every stray response (a 2xx retransmitted after the INVITE transaction ended, a response to a request sent
- * without transaction) paid that scan: about a sixth of the P-CSCF's CPU (JFR, e2e/bench-calls).
+ * without transaction) paid that scan: about a sixth of the P-CSCF's CPU (JFR, e2e/bench-calls). The same holds for
+ * a CANCEL, which RFC 3261 9.2 matches to the INVITE's transaction by the same branch: jain-sip scanned every server
+ * transaction for each one (a tenth of a CSCF's CPU once calls started timing out under overload).
  */
 final class BranchIndexedSipStack extends SipStackImpl {
 
@@ -30,5 +36,17 @@ final class BranchIndexedSipStack extends SipStackImpl {
             return sipMessageFactory.newSIPServerResponse(response, channel);
         }
         return super.newSIPServerResponse(response, channel);
+    }
+
+    @Override
+    public SIPTransaction findCancelTransaction(SIPRequest cancel, boolean isServer) {
+        Via top = cancel.getTopmostVia();
+        String branch = top == null || top.getBranch() == null ? null : top.getBranch().toLowerCase(Locale.ROOT);
+        if (branch == null || !branch.startsWith(SIPConstants.BRANCH_MAGIC_COOKIE_LOWER_CASE)) {
+            return super.findCancelTransaction(cancel, isServer);
+        }
+        // the INVITE's transaction is keyed by its branch (getTransactionId), which the CANCEL repeats
+        SIPTransaction invite = findTransaction(branch, isServer);
+        return invite != null && invite.doesCancelMatchTransaction(cancel) ? invite : null;
     }
 }
