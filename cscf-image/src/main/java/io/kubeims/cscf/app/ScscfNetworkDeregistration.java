@@ -1,5 +1,6 @@
 package io.kubeims.cscf.app;
 
+import io.kubeims.cscf.metrics.TaggedCounters;
 import io.kubeims.cscf.scscf.registrar.RegistrationChange;
 import io.kubeims.cscf.scscf.registrar.RegistrationObserver;
 import io.kubeims.cscf.scscf.thirdparty.NetworkDeregistration;
@@ -11,17 +12,14 @@ import io.kubeims.cx.message.ServerAssignmentRequest;
 import io.kubeims.protocol.cx.ServerAssignmentType;
 import io.kubeims.protocol.cx.UserDataAlreadyAvailable;
 import io.kubeims.store.TypedCache.Change;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,8 +47,7 @@ final class ScscfNetworkDeregistration implements NetworkDeregistration {
     private final RegistrationObserver observer;
     private final Clock clock;
     private final Executor executor;
-    private final MeterRegistry meters;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final TaggedCounters counted;
 
     /**
      * @param cx            the S-CSCF's Cx client
@@ -73,7 +70,8 @@ final class ScscfNetworkDeregistration implements NetworkDeregistration {
         this.observer = observer;
         this.clock = clock;
         this.executor = executor;
-        this.meters = meters;
+        this.counted = new TaggedCounters(meters, METER,
+                "network-initiated de-registrations asked for by third-party registration, by outcome", "outcome");
     }
 
     @Override
@@ -156,8 +154,6 @@ final class ScscfNetworkDeregistration implements NetworkDeregistration {
     }
 
     private void count(String outcome) {
-        counters.computeIfAbsent(outcome, o -> Counter.builder(METER)
-                .description("network-initiated de-registrations asked for by third-party registration, by outcome")
-                .tag("outcome", o).register(meters)).increment();
+        counted.increment(outcome);
     }
 }

@@ -1,5 +1,6 @@
 package io.kubeims.cscf.icscf;
 
+import io.kubeims.cscf.metrics.TaggedCounters;
 import io.kubeims.cscf.icscf.RegistrationDecision.Fault;
 import io.kubeims.cscf.icscf.RegistrationDecision.Forward;
 import io.kubeims.cscf.icscf.RegistrationDecision.Reject;
@@ -12,14 +13,11 @@ import io.kubeims.cscf.sip.proxy.Forwarding;
 import io.kubeims.cscf.sip.proxy.SipProxy;
 import io.kubeims.cx.client.CxClient;
 import io.kubeims.cx.message.LocationInfoAnswer;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.text.ParseException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sip.SipException;
@@ -54,8 +52,7 @@ public final class IcscfSessionRouting implements SipRequestHandler {
     private final CxClient cx;
     private final LocationRouting routing;
     private final Executor executor;
-    private final MeterRegistry meters;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final TaggedCounters counted;
 
     /**
      * @param proxy    the stateful proxy of the I-CSCF's node (shared with {@link IcscfRegistration})
@@ -73,7 +70,8 @@ public final class IcscfSessionRouting implements SipRequestHandler {
         this.cx = cx;
         this.routing = routing;
         this.executor = executor;
-        this.meters = meters;
+        this.counted = new TaggedCounters(meters, METER,
+                "requests other than REGISTER at the I-CSCF, by method and outcome", "method", "outcome");
     }
 
     @Override
@@ -200,9 +198,6 @@ public final class IcscfSessionRouting implements SipRequestHandler {
     }
 
     private void count(String method, String outcome) {
-        String tag = RequestDispatcher.KNOWN_METHODS.contains(method) ? method : "other";
-        counters.computeIfAbsent(tag + " " + outcome, key -> Counter.builder(METER)
-                .description("requests other than REGISTER at the I-CSCF, by method and outcome")
-                .tags("method", tag, "outcome", outcome).register(meters)).increment();
+        counted.increment(TaggedCounters.methodTag(method), outcome);
     }
 }

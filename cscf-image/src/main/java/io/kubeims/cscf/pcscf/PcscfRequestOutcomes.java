@@ -1,12 +1,9 @@
 package io.kubeims.cscf.pcscf;
 
+import io.kubeims.cscf.metrics.TaggedCounters;
 import io.kubeims.cscf.sip.InboundRequest;
-import io.kubeims.cscf.sip.RequestDispatcher;
 import io.kubeims.cscf.sip.SipSendException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.message.Request;
 import org.jboss.logging.Logger;
 
@@ -21,14 +18,14 @@ public final class PcscfRequestOutcomes {
 
     private static final Logger LOG = Logger.getLogger(PcscfRequestOutcomes.class);
 
-    private final MeterRegistry meters;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final TaggedCounters counted;
 
     public PcscfRequestOutcomes(MeterRegistry meters) {
         if (meters == null) {
             throw new IllegalArgumentException("meters are required");
         }
-        this.meters = meters;
+        this.counted = new TaggedCounters(meters, METER,
+                "requests other than REGISTER at the P-CSCF, by method and outcome", "method", "outcome");
     }
 
     /** Answers {@code status} with {@code reason} (never for ACK), logs and counts it. */
@@ -60,10 +57,6 @@ public final class PcscfRequestOutcomes {
     }
 
     private void count(String method, String outcome) {
-        // the method tag only takes known values: a sender must not be able to create meters
-        String tag = RequestDispatcher.KNOWN_METHODS.contains(method) ? method : "other";
-        counters.computeIfAbsent(tag + " " + outcome, key -> Counter.builder(METER)
-                .description("requests other than REGISTER at the P-CSCF, by method and outcome")
-                .tags("method", tag, "outcome", outcome).register(meters)).increment();
+        counted.increment(TaggedCounters.methodTag(method), outcome);
     }
 }

@@ -1,5 +1,6 @@
 package io.kubeims.cscf.scscf.hss;
 
+import io.kubeims.cscf.metrics.TaggedCounters;
 import io.kubeims.cscf.scscf.registrar.ImplicitRegistrationSet;
 import io.kubeims.cscf.scscf.registrar.RegistrationChange;
 import io.kubeims.cscf.scscf.registrar.RegistrationObserver;
@@ -19,17 +20,14 @@ import io.kubeims.protocol.ifc.ImsSubscription;
 import io.kubeims.protocol.ifc.xml.CxUserDataException;
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
 import io.kubeims.store.TypedCache.Change;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.jboss.logging.Logger;
@@ -65,9 +63,8 @@ public final class HssInitiatedProcedures implements CxScscfHandler {
     private final CxUserDataReader userData;
     private final RegistrationObserver observer;
     private final Executor observerExecutor;
-    private final MeterRegistry meters;
+    private final TaggedCounters counted;
     private final Clock clock;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     /**
      * @param registrations    the shared registrations
@@ -88,7 +85,8 @@ public final class HssInitiatedProcedures implements CxScscfHandler {
         this.userData = userData;
         this.observer = observer;
         this.observerExecutor = observerExecutor;
-        this.meters = meters;
+        this.counted = new TaggedCounters(meters, CX_METER,
+                "RTR/PPR answered by the S-CSCF, by command and result", "command", "result_code", "result_type");
         this.clock = clock;
     }
 
@@ -211,9 +209,7 @@ public final class HssInitiatedProcedures implements CxScscfHandler {
         CxResult result = answer.result();
         String code = Long.toString(result.code());
         String type = result instanceof CxResult.Experimental ? "experimental" : "base";
-        counters.computeIfAbsent(command + " " + code + " " + type, key -> Counter.builder(CX_METER)
-                .description("RTR/PPR answered by the S-CSCF, by command and result")
-                .tags("command", command, "result_code", code, "result_type", type).register(meters)).increment();
+        counted.increment(command, code, type);
         return answer;
     }
 }

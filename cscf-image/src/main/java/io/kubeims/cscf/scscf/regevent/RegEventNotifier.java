@@ -1,5 +1,6 @@
 package io.kubeims.cscf.scscf.regevent;
 
+import io.kubeims.cscf.metrics.TaggedCounters;
 import io.kubeims.cscf.scscf.registrar.RegistrationChange;
 import io.kubeims.cscf.scscf.registrar.RegistrationObserver;
 import io.kubeims.cscf.sip.ClientFailure;
@@ -10,7 +11,6 @@ import io.kubeims.cscf.sip.header.AddressListHeader;
 import io.kubeims.cscf.store.RegEventSubscription;
 import io.kubeims.cscf.store.RegEventSubscriptionStore;
 import io.kubeims.cscf.store.Registration;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.text.ParseException;
 import java.time.Clock;
@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
@@ -59,9 +58,8 @@ public final class RegEventNotifier implements RegistrationObserver {
     private final ReginfoComposer composer;
     private final ReginfoWriter writer = new ReginfoWriter();
     private final RegEventSettings settings;
-    private final MeterRegistry meters;
+    private final TaggedCounters counted;
     private final Clock clock;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     /**
      * @param node          the S-CSCF's SIP node (sends the NOTIFYs)
@@ -81,7 +79,8 @@ public final class RegEventNotifier implements RegistrationObserver {
         this.subscriptions = subscriptions;
         this.composer = composer;
         this.settings = settings;
-        this.meters = meters;
+        this.counted = new TaggedCounters(meters, NOTIFY_METER,
+                "reg event NOTIFYs sent by the S-CSCF, by final status or failure", "outcome");
         this.clock = clock;
     }
 
@@ -252,8 +251,6 @@ public final class RegEventNotifier implements RegistrationObserver {
     }
 
     private void count(String outcome) {
-        counters.computeIfAbsent(outcome, o -> Counter.builder(NOTIFY_METER)
-                .description("reg event NOTIFYs sent by the S-CSCF, by final status or failure")
-                .tag("outcome", o).register(meters)).increment();
+        counted.increment(outcome);
     }
 }

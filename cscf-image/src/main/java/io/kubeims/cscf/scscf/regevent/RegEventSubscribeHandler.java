@@ -1,5 +1,6 @@
 package io.kubeims.cscf.scscf.regevent;
 
+import io.kubeims.cscf.metrics.TaggedCounters;
 import io.kubeims.cscf.scscf.regevent.SubscriberAuthorization.Subscriber;
 import io.kubeims.cscf.sip.InboundRequest;
 import io.kubeims.cscf.sip.SipRequestHandler;
@@ -12,7 +13,6 @@ import io.kubeims.cscf.store.RegEventSubscriptionStore;
 import io.kubeims.cscf.store.Registration;
 import io.kubeims.cscf.store.RegistrationStore;
 import io.kubeims.protocol.ifc.ImsSubscription;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.text.ParseException;
 import java.time.Clock;
@@ -21,9 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import javax.sip.InvalidArgumentException;
@@ -77,9 +75,8 @@ public final class RegEventSubscribeHandler implements SipRequestHandler {
     private final RegEventSettings settings;
     private final SipRequestHandler otherEvents;
     private final Executor executor;
-    private final MeterRegistry meters;
+    private final TaggedCounters counted;
     private final Clock clock;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     /**
      * @param registrations the registrations (the watched user)
@@ -106,7 +103,8 @@ public final class RegEventSubscribeHandler implements SipRequestHandler {
         this.settings = settings;
         this.otherEvents = otherEvents;
         this.executor = executor;
-        this.meters = meters;
+        this.counted = new TaggedCounters(meters, SUBSCRIBE_METER,
+                "reg event SUBSCRIBEs answered by the S-CSCF, by kind and status", "kind", "status");
         this.clock = clock;
     }
 
@@ -355,8 +353,6 @@ public final class RegEventSubscribeHandler implements SipRequestHandler {
     }
 
     private void count(String kind, int status) {
-        counters.computeIfAbsent(kind + " " + status, key -> Counter.builder(SUBSCRIBE_METER)
-                .description("reg event SUBSCRIBEs answered by the S-CSCF, by kind and status")
-                .tags("kind", kind, "status", Integer.toString(status)).register(meters)).increment();
+        counted.increment(kind, Integer.toString(status));
     }
 }

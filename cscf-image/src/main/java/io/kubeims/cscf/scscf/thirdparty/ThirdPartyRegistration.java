@@ -1,5 +1,6 @@
 package io.kubeims.cscf.scscf.thirdparty;
 
+import io.kubeims.cscf.metrics.TaggedCounters;
 import io.kubeims.cscf.scscf.registrar.RegistrationChange;
 import io.kubeims.cscf.scscf.registrar.RegistrationObserver;
 import io.kubeims.cscf.sip.ClientFailure;
@@ -22,7 +23,6 @@ import io.kubeims.protocol.ifc.ServiceProfile;
 import io.kubeims.protocol.ifc.SessionCase;
 import io.kubeims.protocol.ifc.xml.CxUserDataException;
 import io.kubeims.protocol.ifc.xml.CxUserDataReader;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -35,7 +35,6 @@ import java.util.ListIterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.Address;
@@ -76,8 +75,7 @@ public final class ThirdPartyRegistration implements RegistrationObserver {
     private final CxUserDataReader userData;
     private final ThirdPartyRegistrationSettings settings;
     private final NetworkDeregistration deregistration;
-    private final MeterRegistry meters;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final TaggedCounters counted;
 
     /**
      * @param node           the S-CSCF's SIP node (sends the REGISTERs)
@@ -95,7 +93,8 @@ public final class ThirdPartyRegistration implements RegistrationObserver {
         this.userData = userData;
         this.settings = settings;
         this.deregistration = deregistration;
-        this.meters = meters;
+        this.counted = new TaggedCounters(meters, REGISTER_METER,
+                "third-party REGISTERs sent by the S-CSCF, by type and outcome", "type", "outcome");
     }
 
     /** One third-party REGISTER to send: to whom, for which identity, with what expiry. */
@@ -327,8 +326,6 @@ public final class ThirdPartyRegistration implements RegistrationObserver {
 
     private void count(Target target, String outcome) {
         String type = target.isDeregistration() ? "deregistration" : "registration";
-        counters.computeIfAbsent(type + " " + outcome, key -> Counter.builder(REGISTER_METER)
-                .description("third-party REGISTERs sent by the S-CSCF, by type and outcome")
-                .tags("type", type, "outcome", outcome).register(meters)).increment();
+        counted.increment(type, outcome);
     }
 }

@@ -1,0 +1,2 @@
+/** Micrometer counters shared by the CSCF roles' handlers. */
+package io.kubeims.cscf.metrics;
