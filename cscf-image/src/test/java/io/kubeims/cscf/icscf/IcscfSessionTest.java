@@ -64,7 +64,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The I-CSCF's terminating routing on loopback (TS 24.229 5.3.2, TS 29.228 6.1.4; routing contract 4): a caller node
  * (standing in for the originating S-CSCF) sends initial requests to an I-CSCF node, which asks a real HSS
  * ({@link LoopbackHss}) with a LIR over its own Cx client and forwards to one of two test S-CSCFs
- * ({@link TerminatingScscf}), or rejects. The HSS's Server-Capabilities ask for Mandatory-Capability 1; the pool:
+ * ({@link RecordingScscf}), or rejects. The HSS's Server-Capabilities ask for Mandatory-Capability 1; the pool:
  * A offers {2}, B offers {1}. The last test stops the HSS.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -78,8 +78,8 @@ class IcscfSessionTest {
     private LoopbackHss hss;
     private CxNode cx;
     private ExecutorService executor;
-    private TerminatingScscf scscfA;
-    private TerminatingScscf scscfB;
+    private RecordingScscf scscfA;
+    private RecordingScscf scscfB;
     private SipNode icscf;
     private SipNode caller;
     private CapturedLog log;
@@ -93,8 +93,8 @@ class IcscfSessionTest {
         cx = CxNode.client(hss.cscfNode("icscf.ims.example.com").requestTimeout(Duration.ofSeconds(2))
                 .startTimeout(Duration.ofSeconds(15)).build());
         assertTrue(cx.start(), "the I-CSCF's Cx client connects to the HSS");
-        scscfA = new TerminatingScscf("scscf-a", HOST);
-        scscfB = new TerminatingScscf("scscf-b", HOST);
+        scscfA = RecordingScscf.start("scscf-a", HOST);
+        scscfB = RecordingScscf.start("scscf-b", HOST);
         executor = DaemonThreads.pool(2, "icscf-lir");
         IcscfSettings settings = IcscfSettings.of(REALM, List.of(ScscfCandidate.of(scscfA.serverName(), 2L),
                 ScscfCandidate.of(scscfB.serverName(), 1L)));
@@ -270,7 +270,7 @@ class IcscfSessionTest {
                 .get(WAIT.toSeconds() + 5, TimeUnit.SECONDS);
     }
 
-    private static Request only(TerminatingScscf scscf) {
+    private static Request only(RecordingScscf scscf) {
         List<Request> received = scscf.drain();
         assertEquals(1, received.size(), "requests at " + scscf.serverName() + ": " + received);
         return received.get(0);

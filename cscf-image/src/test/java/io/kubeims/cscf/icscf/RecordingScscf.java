@@ -13,7 +13,8 @@ import javax.sip.message.Response;
 
 /**
  * A test S-CSCF on loopback: answers every REGISTER 401 with an MD5 challenge (as an S-CSCF does before
- * authentication, TS 24.229 5.4.1.2.1) and keeps a copy of what it received.
+ * authentication, TS 24.229 5.4.1.2.1), every other request but ACK 200 with a Contact (as the terminating S-CSCF of
+ * a session), and keeps a copy of what it received (as received, with the I-CSCF's Route on top).
  */
 final class RecordingScscf implements AutoCloseable {
 
@@ -29,6 +30,14 @@ final class RecordingScscf implements AutoCloseable {
                     "Digest realm=\"ims.example.com\",nonce=\"dGVzdC1ub25jZQ==\",algorithm=MD5,qop=\"auth\"",
                     inbound.node().headers());
             inbound.respond(challenge);
+        }).otherwise(inbound -> {
+            received.add((Request) inbound.request().clone());
+            if (!Request.ACK.equals(inbound.method())) {
+                Response ok = inbound.createResponse(Response.OK);
+                // a 2xx to INVITE carries the remote target (RFC 3261 13.3.1.4)
+                ok.addHeader(node.headers().createHeader("Contact", "<sip:callee@" + host + ">"));
+                inbound.respond(ok);
+            }
         }).build());
     }
 
